@@ -1,0 +1,143 @@
+package org.ofdft.grids.fft;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class JTransformsRealFft3DTest {
+
+    static Stream<Arguments> shapes() {
+        int[][] shapes = {
+            {1, 1, 1}, {1, 1, 2}, {1, 1, 6}, {1, 1, 7}, {1, 1, 10}, {1, 1, 12}, {1, 1, 15}, {1, 1, 18},
+            {1, 1, 30}, {1, 1, 97}, {6, 10, 15}, {2, 3, 4}, {5, 4, 6}, {3, 5, 7}, {7, 11, 13}, {8, 8, 8},
+            {10, 1, 6}, {1, 9, 5}, {12, 18, 30}
+        };
+        return Stream.of(shapes).flatMap(s -> Stream.of(Arguments.of(s[0], s[1], s[2], 1),
+                Arguments.of(s[0], s[1], s[2], 2)));
+    }
+
+    private static double[] random(int n, long seed) {
+        Random random = new Random(seed);
+        double[] f = new double[n];
+        for (int j = 0; j < n; j++) {
+            f[j] = random.nextDouble() - 0.5;
+        }
+        return f;
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    private static double maxDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int j = 0; j < a.length; j++) {
+            m = Math.max(m, Math.abs(a[j] - b[j]));
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2}, {3} threads")
+    @MethodSource("shapes")
+    void forwardMatchesNaiveDftAndRoundTrips(int n1, int n2, int n3, int threads) {
+        try (FftBackend backend = new JTransformsBackend(threads);
+             RealFft3D plan = backend.plan(n1, n2, n3)) {
+            double[] f = random(n1 * n2 * n3, 17L * n1 + 31L * n2 + n3);
+            double[] fCopy = f.clone();
+            double[] spectrum = new double[plan.complexLength()];
+            plan.forward(f, spectrum);
+            assertArrayEquals(fCopy, f, "forward must not modify its input");
+
+            double[] expected = NaiveDft.forward(f, n1, n2, n3);
+            double scale = Math.max(1.0, maxAbs(expected));
+            assertTrue(maxDiff(expected, spectrum) <= 1e-12 * scale * Math.log(n1 * n2 * n3 + 1.0) + 1e-13,
+                    "forward differs from the naive DFT by " + maxDiff(expected, spectrum));
+
+            double[] spectrumCopy = spectrum.clone();
+            double[] back = new double[f.length];
+            plan.inverse(spectrum, back);
+            assertArrayEquals(spectrumCopy, spectrum, "inverse must not modify its input");
+            assertTrue(maxDiff(f, back) <= 1e-14 * Math.log(n1 * n2 * n3 + 2.0) + 1e-15,
+                    "round trip error " + maxDiff(f, back));
+        }
+    }
+
+    @Test
+    void parsevalHolds() {
+        int n1 = 6, n2 = 10, n3 = 15;
+        try (FftBackend backend = new JTransformsBackend(2);
+             RealFft3D plan = backend.plan(n1, n2, n3)) {
+            double[] f = random(n1 * n2 * n3, 5);
+            double[] spectrum = new double[plan.complexLength()];
+            plan.forward(f, spectrum);
+            int h3 = n3 / 2 + 1;
+            double spectral = 0;
+            for (int e = 0; e < spectrum.length / 2; e++) {
+                int k3 = e % h3;
+                double weight = (k3 == 0 || 2 * k3 == n3) ? 1 : 2;
+                spectral += weight * (spectrum[2 * e] * spectrum[2 * e] + spectrum[2 * e + 1] * spectrum[2 * e + 1]);
+            }
+            double real = 0;
+            for (double v : f) {
+                real += v * v;
+            }
+            assertEquals(n1 * n2 * n3 * real, spectral, 1e-12 * spectral);
+        }
+    }
+
+    @Test
+    void secondPlanOfSameBackendIsIndependent() {
+        try (FftBackend backend = new JTransformsBackend(2);
+             RealFft3D a = backend.plan(4, 6, 8);
+             RealFft3D b = backend.plan(5, 3, 9)) {
+            double[] fa = random(4 * 6 * 8, 1);
+            double[] fb = random(5 * 3 * 9, 2);
+            double[] sa = new double[a.complexLength()];
+            double[] sb = new double[b.complexLength()];
+            a.forward(fa, sa);
+            b.forward(fb, sb);
+            assertTrue(maxDiff(NaiveDft.forward(fb, 5, 3, 9), sb) < 1e-12);
+            assertTrue(maxDiff(NaiveDft.forward(fa, 4, 6, 8), sa) < 1e-12);
+        }
+    }
+
+    @Test
+    void badShapesAndArraysAreRejected() {
+        try (FftBackend backend = new JTransformsBackend(1)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> backend.plan(0, 4, 4));
+            assertTrue(e.getMessage().contains("positive"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> backend.plan(4, -1, 4));
+            try (RealFft3D plan = backend.plan(2, 2, 2)) {
+                IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                        () -> plan.forward(new double[7], new double[plan.complexLength()]));
+                assertTrue(wrong.getMessage().contains("7"), wrong.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void backendSelection() {
+        FftBackends.Selection selection = FftBackends.select("jtransforms", 1);
+        try (FftBackend backend = selection.backend()) {
+            assertEquals("jtransforms", backend.name());
+            assertFalse(selection.fellBack());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FftBackends.select("no-such-fft", 1));
+        assertTrue(e.getMessage().contains("jtransforms"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FftBackends.select("jtransforms", 0));
+    }
+}
