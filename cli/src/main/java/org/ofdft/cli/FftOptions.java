@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 public final class FftOptions {
 
     @Option(names = "--fft", paramLabel = "BACKEND", defaultValue = FftBackends.DEFAULT,
-            description = "FFT backend: jtransforms (pure Java, default) or fftw (native, GPL; falls back "
-                    + "to jtransforms with a warning if it cannot load). Default: ${DEFAULT-VALUE}.")
+            description = "FFT backend: java (pure Java, default), jtransforms (pure Java, JTransforms' 1D "
+                    + "transforms) or fftw (native, GPL; falls back to java with a warning if it cannot load). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Finds FFT backends: the built-in JTransforms one and any registered through the service loader. */
+/** Finds FFT backends: the built-in pure-Java ones and any registered through the service loader. */
 public final class FftBackends {
 
-    public static final String DEFAULT = JTransformsBackend.NAME;
+    public static final String DEFAULT = JavaFftBackend.NAME;
 
     private FftBackends() {
     }
@@ -26,6 +26,7 @@ public final class FftBackends {
     /** All known backends, the default first. */
     public static List<Info> list() {
         List<Info> infos = new ArrayList<>();
+        infos.add(new Info(JavaFftBackend.NAME, JavaFftBackend.LICENCE, true, null));
         infos.add(new Info(JTransformsBackend.NAME, JTransformsBackend.LICENCE, true, null));
         for (FftBackendProvider provider : providers()) {
             String reason = provider.unavailableReason();
@@ -40,13 +41,16 @@ public final class FftBackends {
 
     /**
      * Creates the named backend. An unknown name is an error listing the valid names; a known
-     * backend that cannot load here falls back to JTransforms with a warning in the selection.
+     * backend that cannot load here falls back to the default Java backend with a warning.
      */
     public static Selection select(String name, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("FFT thread count must be at least 1, got " + threads);
         }
-        if (name == null || name.equals(JTransformsBackend.NAME)) {
+        if (name == null || name.equals(JavaFftBackend.NAME)) {
+            return new Selection(new JavaFftBackend(threads), null);
+        }
+        if (name.equals(JTransformsBackend.NAME)) {
             return new Selection(new JTransformsBackend(threads), null);
         }
         for (FftBackendProvider provider : providers()) {
@@ -55,9 +59,9 @@ public final class FftBackends {
                 if (reason == null) {
                     return new Selection(provider.create(threads), null);
                 }
-                return new Selection(new JTransformsBackend(threads),
+                return new Selection(new JavaFftBackend(threads),
                         "FFT backend '" + name + "' is unavailable (" + reason + "); using "
-                                + JTransformsBackend.NAME);
+                                + JavaFftBackend.NAME);
             }
         }
         throw new IllegalArgumentException("unknown FFT backend '" + name + "'; valid names: "

@@ -13,16 +13,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-class JTransformsRealFft3DTest {
+/** Both pure-Java backends against a naive DFT, on sizes with factors 2, 3, 5 and other primes. */
+class RealFft3DTest {
+
+    private static FftBackend backend(String name, int threads) {
+        return name.equals(JavaFftBackend.NAME) ? new JavaFftBackend(threads) : new JTransformsBackend(threads);
+    }
+
 
     static Stream<Arguments> shapes() {
         int[][] shapes = {
             {1, 1, 1}, {1, 1, 2}, {1, 1, 6}, {1, 1, 7}, {1, 1, 10}, {1, 1, 12}, {1, 1, 15}, {1, 1, 18},
             {1, 1, 30}, {1, 1, 97}, {6, 10, 15}, {2, 3, 4}, {5, 4, 6}, {3, 5, 7}, {7, 11, 13}, {8, 8, 8},
-            {10, 1, 6}, {1, 9, 5}, {12, 18, 30}
+            {10, 1, 6}, {1, 9, 5}, {12, 18, 30}, {1, 1, 67}, {1, 1, 134}, {3, 1, 1}, {1, 1, 49}, {10, 15, 8},
+            {33, 2, 3}
         };
-        return Stream.of(shapes).flatMap(s -> Stream.of(Arguments.of(s[0], s[1], s[2], 1),
-                Arguments.of(s[0], s[1], s[2], 2)));
+        return Stream.of(JavaFftBackend.NAME, JTransformsBackend.NAME).flatMap(name -> Stream.of(shapes)
+                .flatMap(s -> Stream.of(Arguments.of(name, s[0], s[1], s[2], 1), Arguments.of(name, s[0], s[1], s[2], 2))));
     }
 
     private static double[] random(int n, long seed) {
@@ -50,10 +57,10 @@ class JTransformsRealFft3DTest {
         return m;
     }
 
-    @ParameterizedTest(name = "{0}x{1}x{2}, {3} threads")
+    @ParameterizedTest(name = "{0}: {1}x{2}x{3}, {4} threads")
     @MethodSource("shapes")
-    void forwardMatchesNaiveDftAndRoundTrips(int n1, int n2, int n3, int threads) {
-        try (FftBackend backend = new JTransformsBackend(threads);
+    void forwardMatchesNaiveDftAndRoundTrips(String name, int n1, int n2, int n3, int threads) {
+        try (FftBackend backend = backend(name, threads);
              RealFft3D plan = backend.plan(n1, n2, n3)) {
             double[] f = random(n1 * n2 * n3, 17L * n1 + 31L * n2 + n3);
             double[] fCopy = f.clone();
@@ -75,10 +82,11 @@ class JTransformsRealFft3DTest {
         }
     }
 
-    @Test
-    void parsevalHolds() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {JavaFftBackend.NAME, JTransformsBackend.NAME})
+    void parsevalHolds(String name) {
         int n1 = 6, n2 = 10, n3 = 15;
-        try (FftBackend backend = new JTransformsBackend(2);
+        try (FftBackend backend = backend(name, 2);
              RealFft3D plan = backend.plan(n1, n2, n3)) {
             double[] f = random(n1 * n2 * n3, 5);
             double[] spectrum = new double[plan.complexLength()];
@@ -130,14 +138,16 @@ class JTransformsRealFft3DTest {
 
     @Test
     void backendSelection() {
-        FftBackends.Selection selection = FftBackends.select("jtransforms", 1);
-        try (FftBackend backend = selection.backend()) {
-            assertEquals("jtransforms", backend.name());
-            assertFalse(selection.fellBack());
+        for (String name : new String[] {"java", "jtransforms"}) {
+            FftBackends.Selection selection = FftBackends.select(name, 1);
+            try (FftBackend backend = selection.backend()) {
+                assertEquals(name, backend.name());
+                assertFalse(selection.fellBack());
+            }
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FftBackends.select("no-such-fft", 1));
-        assertTrue(e.getMessage().contains("jtransforms"), e.getMessage());
+        assertTrue(e.getMessage().contains("java, jtransforms"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FftBackends.select("jtransforms", 0));
     }
 }

@@ -1,0 +1,41 @@
+package org.ofdft.grids.fft;
+
+/**
+ * The default pure-Java backend: batched Stockham transforms ({@link StockhamRealFft3D}) with
+ * hand-written radix-2/3/4/5 butterflies, and JTransforms' Bluestein transform for axes with a
+ * prime factor above 64.
+ */
+public final class JavaFftBackend implements FftBackend {
+
+    public static final String NAME = "java";
+    public static final String LICENCE = "this project's code; JTransforms 3.1 (BSD-2-Clause) for large primes";
+
+    private final ParallelRange parallel;
+
+    public JavaFftBackend(int threads) {
+        // JTransforms (used for large prime factors) must not start its own non-daemon pool.
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+        this.parallel = new ParallelRange(threads, "fft-java");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int threads() {
+        return parallel.threads();
+    }
+
+    @Override
+    public RealFft3D plan(int n1, int n2, int n3) {
+        FftBackend.checkShape(n1, n2, n3);
+        return new StockhamRealFft3D(n1, n2, n3, parallel);
+    }
+
+    @Override
+    public void close() {
+        parallel.close();
+    }
+}
