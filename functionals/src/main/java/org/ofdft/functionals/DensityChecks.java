@@ -1,0 +1,48 @@
+package org.ofdft.functionals;
+
+/** Validation of densities handed to functionals that cannot take negative or NaN values. */
+public final class DensityChecks {
+
+    private DensityChecks() {
+    }
+
+    /**
+     * Throws a message naming the functional and the number of offending grid points if any value is
+     * NaN, infinite or negative.
+     */
+    public static void requireNonNegative(String functional, double[] density) {
+        int negative = 0;
+        int notFinite = 0;
+        double mostNegative = 0;
+        for (double n : density) {
+            if (!Double.isFinite(n)) {
+                notFinite++;
+            } else if (n < 0) {
+                negative++;
+                mostNegative = Math.min(mostNegative, n);
+            }
+        }
+        if (notFinite > 0) {
+            throw new IllegalArgumentException(functional + ": density has " + notFinite + " NaN or infinite values (of "
+                    + density.length + " grid points)");
+        }
+        if (negative > 0) {
+            throw new IllegalArgumentException(functional + ": density is negative at " + negative + " of "
+                    + density.length + " grid points (most negative " + mostNegative + ")");
+        }
+    }
+
+    /** Throws if any value is NaN or infinite. */
+    public static void requireFinite(String functional, double[] density) {
+        int notFinite = 0;
+        for (double n : density) {
+            if (!Double.isFinite(n)) {
+                notFinite++;
+            }
+        }
+        if (notFinite > 0) {
+            throw new IllegalArgumentException(functional + ": density has " + notFinite + " NaN or infinite values (of "
+                    + density.length + " grid points)");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.ofdft.functionals.hartree;
+
+import org.ofdft.functionals.DensityChecks;
+import org.ofdft.functionals.DensityFunctional;
+import org.ofdft.grids.Grid;
+import org.ofdft.grids.Grid3D;
+import org.ofdft.grids.RealField;
+import org.ofdft.grids.SpectralOperators;
+
+/**
+ * Hartree energy of a periodic density, E_H = ½∫∫ n(r)n(r')/|r−r'| = ½ ∫ v_H n, with v_H from the
+ * Poisson equation −∇²v_H = 4π n solved in Fourier space, v_H(G) = 4π n(G)/|G|², G = 0 dropped (the
+ * average density is compensated by the ions' background: Ewald's convention, as in every plane-wave
+ * code). One FFT pair per call.
+ */
+public final class Hartree3D implements DensityFunctional {
+
+    private final SpectralOperators operators;
+    private final double[] hartreePotential;
+
+    public Hartree3D(SpectralOperators operators) {
+        if (!(operators.grid() instanceof Grid3D)) {
+            throw new IllegalArgumentException("Hartree3D needs a 3D grid, got " + operators.grid());
+        }
+        this.operators = operators;
+        this.hartreePotential = new double[operators.grid().size()];
+    }
+
+    @Override
+    public String name() {
+        return "hartree";
+    }
+
+    @Override
+    public Grid grid() {
+        return operators.grid();
+    }
+
+    @Override
+    public double energyAndPotential(RealField density, RealField potential) {
+        requireGrid(density, "density");
+        requireGrid(potential, "potential");
+        double[] n = density.values();
+        DensityChecks.requireFinite(name(), n);
+        operators.solvePoisson(n, hartreePotential);
+        double sum = 0;
+        for (int j = 0; j < n.length; j++) {
+            sum += hartreePotential[j] * n[j];
+        }
+        if (potential != null) {
+            double[] v = potential.values();
+            for (int j = 0; j < n.length; j++) {
+                v[j] += hartreePotential[j];
+            }
+        }
+        return 0.5 * sum * grid().volumeElement();
+    }
+}
