@@ -1,0 +1,85 @@
+package org.ofdft.functionals.xc;
+
+import java.util.List;
+import org.ofdft.functionals.DensityFunctional;
+import org.ofdft.grids.Grid;
+import org.ofdft.grids.RealField;
+
+/**
+ * A local exchange–correlation functional E_xc = ∫ Σ_k e_k(n(r)) dr, v_xc = Σ_k ∂e_k/∂n, from one or more
+ * pointwise kernels (typically exchange + correlation). Works on every grid: 1D kernels give energies
+ * per length, 3D kernels per volume.
+ */
+public final class LdaFunctional implements DensityFunctional {
+
+    private final Grid grid;
+    private final String label;
+    private final List<LdaKernel> kernels;
+    private final double[] energyDensity;
+    private final double[] vrho;
+
+    public LdaFunctional(Grid grid, String label, List<LdaKernel> kernels) {
+        if (kernels.isEmpty()) {
+            throw new IllegalArgumentException("an LDA functional needs at least one kernel");
+        }
+        this.grid = grid;
+        this.label = label;
+        this.kernels = List.copyOf(kernels);
+        this.energyDensity = new double[grid.size()];
+        this.vrho = new double[grid.size()];
+    }
+
+    /** Slater exchange + Perdew–Zunger 1981 correlation: the "LDA" of DFTpy and of Quantum ESPRESSO's 'PZ'. */
+    public static LdaFunctional slaterPz81(Grid grid) {
+        return new LdaFunctional(grid, "lda_pz81", List.of(new SlaterExchange(), new Pz81Correlation()));
+    }
+
+    /** Slater exchange + Perdew–Wang 1992 correlation. */
+    public static LdaFunctional slaterPw92(Grid grid) {
+        return new LdaFunctional(grid, "lda_pw92", List.of(new SlaterExchange(), Pw92Correlation.original()));
+    }
+
+    /** 1D LDA for the exponential interaction (Baker et al. 2015), spin-unpolarized. */
+    public static LdaFunctional exponential1D(Grid grid) {
+        if (grid.dimension() != 1) {
+            throw new IllegalArgumentException("the exponential-interaction LDA is one-dimensional; grid is " + grid);
+        }
+        return new LdaFunctional(grid, "lda_1d_exponential", List.of(new ExponentialLda1D()));
+    }
+
+    /** Which approximation, e.g. {@code lda_pz81}. */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String name() {
+        return "xc";
+    }
+
+    @Override
+    public Grid grid() {
+        return grid;
+    }
+
+    @Override
+    public double energyAndPotential(RealField density, RealField potential) {
+        requireGrid(density, "density");
+        requireGrid(potential, "potential");
+        double[] n = density.values();
+        double sum = 0;
+        for (LdaKernel kernel : kernels) {
+            kernel.evaluate(n, energyDensity, vrho);
+            for (int j = 0; j < n.length; j++) {
+                sum += energyDensity[j];
+            }
+            if (potential != null) {
+                double[] v = potential.values();
+                for (int j = 0; j < n.length; j++) {
+                    v[j] += vrho[j];
+                }
+            }
+        }
+        return sum * grid.volumeElement();
+    }
+}
