@@ -36,12 +36,20 @@ final class BatchedComplexFft {
     private final double[][] roots;
     /** For lengths with a prime factor above MAX_GENERIC_RADIX: JTransforms' Bluestein transform. */
     private final DoubleFFT_1D bluestein;
+    /** Doubles per SIMD vector of the butterflies, or 0 when the scalar butterflies are used. */
+    private final int vectorLanes;
 
     BatchedComplexFft(int n) {
+        this(n, vectorApiAvailable());
+    }
+
+    /** @param vectorize use {@link VectorButterflies} if the vector API is available */
+    BatchedComplexFft(int n, boolean vectorize) {
         if (n < 1) {
             throw new IllegalArgumentException("transform length must be positive, got " + n);
         }
         this.n = n;
+        this.vectorLanes = vectorize && vectorApiAvailable() ? VectorButterflies.lanes() : 0;
         int[] factors = factor(n);
         if (factors == null) {
             this.radices = new int[0];
@@ -83,6 +91,21 @@ final class BatchedComplexFft {
 
     int length() {
         return n;
+    }
+
+    /**
+     * Whether the SIMD butterflies can be used: the JVM resolved {@code jdk.incubator.vector} (started with
+     * {@code --add-modules jdk.incubator.vector}, as the launcher, tests and benchmarks do) and the system
+     * property {@code ofdft.fft.vector} is not {@code false}.
+     */
+    static boolean vectorApiAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"false".equals(System.getProperty("ofdft.fft.vector"));
+    }
+
+    /** Whether this instance uses the SIMD butterflies. */
+    boolean vectorized() {
+        return vectorLanes > 0;
     }
 
     /**
@@ -130,12 +153,21 @@ final class BatchedComplexFft {
             int radix = radices[stage];
             int m = length / radix;
             double[] tw = twiddles[stage];
-            switch (radix) {
-                case 2 -> radix2(x, y, m, run, tw, sign);
-                case 3 -> radix3(x, y, m, run, tw, sign);
-                case 4 -> radix4(x, y, m, run, tw, sign);
-                case 5 -> radix5(x, y, m, run, tw, sign);
-                default -> generic(x, y, radix, m, run, tw, roots[stage], sign);
+            if (vectorLanes > 0 && (2 * run) % vectorLanes == 0 && radix <= 5) {
+                switch (radix) {
+                    case 2 -> VectorButterflies.radix2(x, y, m, run, tw, sign);
+                    case 3 -> VectorButterflies.radix3(x, y, m, run, tw, sign);
+                    case 4 -> VectorButterflies.radix4(x, y, m, run, tw, sign);
+                    default -> VectorButterflies.radix5(x, y, m, run, tw, sign);
+                }
+            } else {
+                switch (radix) {
+                    case 2 -> radix2(x, y, m, run, tw, sign);
+                    case 3 -> radix3(x, y, m, run, tw, sign);
+                    case 4 -> radix4(x, y, m, run, tw, sign);
+                    case 5 -> radix5(x, y, m, run, tw, sign);
+                    default -> generic(x, y, radix, m, run, tw, roots[stage], sign);
+                }
             }
             double[] swap = x;
             x = y;

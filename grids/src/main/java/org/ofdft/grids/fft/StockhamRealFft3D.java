@@ -30,15 +30,15 @@ final class StockhamRealFft3D implements RealFft3D {
     private final double[] work;
     private final double inverseScale;
 
-    StockhamRealFft3D(int n1, int n2, int n3, ParallelRange parallel) {
+    StockhamRealFft3D(int n1, int n2, int n3, ParallelRange parallel, boolean vectorize) {
         this.n1 = n1;
         this.n2 = n2;
         this.n3 = n3;
         this.h3 = n3 / 2 + 1;
         this.parallel = parallel;
-        this.fftAxis1 = new BatchedComplexFft(n1);
-        this.fftAxis2 = new BatchedComplexFft(n2);
-        this.fftAxis3 = new BatchedComplexFft(n3);
+        this.fftAxis1 = new BatchedComplexFft(n1, vectorize);
+        this.fftAxis2 = new BatchedComplexFft(n2, vectorize);
+        this.fftAxis3 = new BatchedComplexFft(n3, vectorize);
         int longest = Math.max(Math.max(n1, n2), n3);
         int workers = parallel.threads();
         this.batchBuffer = new double[workers][2 * BATCH * longest];

@@ -16,8 +16,26 @@ import org.junit.jupiter.api.Test;
 /** Both pure-Java backends against a naive DFT, on sizes with factors 2, 3, 5 and other primes. */
 class RealFft3DTest {
 
+    /** The scalar variant of the default backend (its SIMD butterflies switched off). */
+    private static final String JAVA_SCALAR = "java-scalar";
+
     private static FftBackend backend(String name, int threads) {
-        return name.equals(JavaFftBackend.NAME) ? new JavaFftBackend(threads) : new JTransformsBackend(threads);
+        return switch (name) {
+            case JavaFftBackend.NAME -> new JavaFftBackend(threads);
+            case JAVA_SCALAR -> new JavaFftBackend(threads, false);
+            default -> new JTransformsBackend(threads);
+        };
+    }
+
+    /** The test JVM runs with the vector API (surefire's argLine), so the SIMD path is what is tested. */
+    @Test
+    void simdButterfliesAreActiveInTests() {
+        try (JavaFftBackend backend = new JavaFftBackend(1)) {
+            assertTrue(backend.simdLanes() >= 2, "vector API not active: lanes " + backend.simdLanes());
+        }
+        try (JavaFftBackend backend = new JavaFftBackend(1, false)) {
+            assertEquals(0, backend.simdLanes());
+        }
     }
 
 
@@ -28,7 +46,7 @@ class RealFft3DTest {
             {10, 1, 6}, {1, 9, 5}, {12, 18, 30}, {1, 1, 67}, {1, 1, 134}, {3, 1, 1}, {1, 1, 49}, {10, 15, 8},
             {33, 2, 3}
         };
-        return Stream.of(JavaFftBackend.NAME, JTransformsBackend.NAME).flatMap(name -> Stream.of(shapes)
+        return Stream.of(JavaFftBackend.NAME, JAVA_SCALAR, JTransformsBackend.NAME).flatMap(name -> Stream.of(shapes)
                 .flatMap(s -> Stream.of(Arguments.of(name, s[0], s[1], s[2], 1), Arguments.of(name, s[0], s[1], s[2], 2))));
     }
 
@@ -83,7 +101,7 @@ class RealFft3DTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {JavaFftBackend.NAME, JTransformsBackend.NAME})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {JavaFftBackend.NAME, JAVA_SCALAR, JTransformsBackend.NAME})
     void parsevalHolds(String name) {
         int n1 = 6, n2 = 10, n3 = 15;
         try (FftBackend backend = backend(name, 2);
