@@ -3,6 +3,7 @@ package org.ofdft.cli;
 import java.io.PrintWriter;
 import org.ofdft.grids.fft.FftBackend;
 import org.ofdft.grids.fft.FftBackends;
+import org.ofdft.grids.fft.JavaFftBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +38,14 @@ public final class InfoCommand implements Runnable {
                     info.available() ? "available" : "unavailable",
                     info.licence() + (info.available() ? "" : "; " + info.unavailableReason()));
         }
-        out.printf("active fft  %s (%d thread%s)%n", backend.name(), backend.threads(),
-                backend.threads() == 1 ? "" : "s");
+        String simd = "";
+        if (backend instanceof JavaFftBackend javaBackend) {
+            simd = javaBackend.simdLanes() > 0
+                    ? ", SIMD butterflies: " + javaBackend.simdLanes() + " doubles per vector"
+                    : ", scalar butterflies (start the JVM with --add-modules jdk.incubator.vector for SIMD)";
+        }
+        out.printf("active fft  %s (%d thread%s%s)%n", backend.name(), backend.threads(),
+                backend.threads() == 1 ? "" : "s", simd);
         backend.close();
     }
 }

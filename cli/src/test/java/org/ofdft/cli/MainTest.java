@@ -40,7 +40,7 @@ class MainTest {
         Run run = run("info", "--threads", "1");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("jtransforms"), run.out());
-        assertTrue(run.out().contains("active fft  java (1 thread)"), run.out());
+        assertTrue(run.out().contains("active fft  java (1 thread, SIMD butterflies"), run.out());
     }
 
     @Test
