@@ -3,7 +3,9 @@ package org.ofdft.grids;
 /**
  * Wave vectors of the half spectrum of a real transform of shape n1 × n2 × n3: entry
  * (i1·n2 + i2)·h3 + k3, h3 = n3/2 + 1, holds G = m1 b1 + m2 b2 + m3 b3 with Miller indices
- * m = i for i ≤ n/2 and i − n above (m3 = k3 ≥ 0). Immutable once built.
+ * m = i for i ≤ (n−1)/2 and i − n above on the first two axes, m3 = k3 ≥ 0 on the last: NumPy's
+ * {@code fftfreq}/{@code rfftfreq} convention, so that on an even axis the Nyquist index n/2 means −n/2 —
+ * as in DFTpy, which matters for |G| of Nyquist modes in a skewed cell. Immutable once built.
  *
  * <p>{@link #g2()} is the true |G|². The derivative components {@link #gx()}, {@link #gy()},
  * {@link #gz()} are zero for modes that sit on a Nyquist plane (m_i = n_i/2 for even n_i): such a
@@ -33,10 +35,10 @@ public final class ReciprocalGrid {
         g2 = new double[count];
         int at = 0;
         for (int i1 = 0; i1 < n1; i1++) {
-            int m1 = i1 <= n1 / 2 ? i1 : i1 - n1;
+            int m1 = i1 <= (n1 - 1) / 2 ? i1 : i1 - n1;
             boolean nyquist1 = (n1 % 2 == 0) && 2 * i1 == n1;
             for (int i2 = 0; i2 < n2; i2++) {
-                int m2 = i2 <= n2 / 2 ? i2 : i2 - n2;
+                int m2 = i2 <= (n2 - 1) / 2 ? i2 : i2 - n2;
                 boolean nyquist2 = (n2 % 2 == 0) && 2 * i2 == n2;
                 for (int k3 = 0; k3 < h3; k3++, at++) {
                     boolean nyquist3 = (n3 % 2 == 0) && 2 * k3 == n3;

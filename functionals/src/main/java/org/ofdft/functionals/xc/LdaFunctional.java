@@ -47,6 +47,17 @@ public final class LdaFunctional implements DensityFunctional {
         return new LdaFunctional(grid, "lda_1d_exponential", List.of(new ExponentialLda1D()));
     }
 
+    /**
+     * 1D LDA for the soft-Coulomb interaction 1/√(x² + 1), spin-unpolarized: exact uniform-gas exchange
+     * (libxc LDA_X_1D_SOFT) + Helbig et al. 2011 correlation (libxc LDA_C_1D_CSC, b = 1).
+     */
+    public static LdaFunctional softCoulomb1D(Grid grid) {
+        if (grid.dimension() != 1) {
+            throw new IllegalArgumentException("the soft-Coulomb LDA is one-dimensional; grid is " + grid);
+        }
+        return new LdaFunctional(grid, "lda_1d_soft_coulomb", List.of(new SoftCoulombLda1D()));
+    }
+
     /** Which approximation, e.g. {@code lda_pz81}. */
     public String label() {
         return label;
