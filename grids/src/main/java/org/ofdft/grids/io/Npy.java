@@ -1,7 +1,6 @@
 package org.ofdft.grids.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +89,12 @@ public final class Npy {
 
     /** Writes a float64 array to {@code file} (temporary file, then an atomic move). */
     public static void write(Path file, NpyArray array) throws IOException {
-        writeAtomically(file, out -> out.write(encode(array)));
+        AtomicFile.write(file, out -> out.write(encode(array)));
     }
 
     /** Writes float64 arrays as an {@code .npz} archive (uncompressed, as {@code numpy.savez}). */
     public static void writeArchive(Path file, Map<String, NpyArray> arrays) throws IOException {
-        writeAtomically(file, out -> {
+        AtomicFile.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
                     zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));
@@ -242,31 +241,5 @@ public final class Npy {
             throw new IOException(source + ": header has no '" + key + "': " + header.strip());
         }
         return matcher.group(1);
-    }
-
-    /** Something that writes a whole file's content to a stream. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Writes through a temporary file in the same directory, then moves it over {@code file} atomically:
-     * a reader never sees a half-written file, and a failure leaves no file behind.
-     */
-    public static void writeAtomically(Path file, Content content) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }
