@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 /** FFT backend and thread count, shared by every command that transforms. */
 public final class FftOptions {
 
-    @Option(names = "--fft", paramLabel = "BACKEND", defaultValue = FftBackends.DEFAULT,
+    @Option(names = "--fft", paramLabel = "BACKEND",
             description = "FFT backend: java (pure Java, default), jtransforms (pure Java, JTransforms' 1D "
                     + "transforms) or fftw (native, GPL; falls back to java with a warning if it cannot load). "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "Default: " + FftBackends.DEFAULT + ".")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -26,7 +26,8 @@ public final class FftOptions {
 
     /** Creates the backend, printing the fallback warning (if any) once to {@code err}. */
     FftBackends.Selection select(java.io.PrintWriter err) {
-        FftBackends.Selection selection = FftBackends.select(backend, threadCount());
+        FftBackends.Selection selection = FftBackends.select(backend == null ? FftBackends.DEFAULT : backend,
+                threadCount());
         if (selection.fellBack()) {
             err.println("ofdft: warning: " + selection.fallbackWarning());
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Orbital-free and Kohn-Sham DFT with machine-learned functionals (Hartree atomic units).",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScfCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed run (bad input, a missing file, a failed calculation). */
@@ -35,6 +35,11 @@ public final class Main implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+            if (exception instanceof java.io.IOException && !(exception instanceof java.nio.file.NoSuchFileException)) {
+                message = "I/O error: " + message;
+            } else if (exception instanceof java.nio.file.NoSuchFileException) {
+                message = "file not found: " + message;
+            }
             cmd.getErr().println("ofdft " + cmd.getCommandName() + ": error: " + message);
             if (System.getenv("OFDFT_DEBUG") != null) {
                 exception.printStackTrace(cmd.getErr());

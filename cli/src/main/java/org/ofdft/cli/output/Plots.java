@@ -41,6 +41,7 @@ public final class Plots {
             other.setMarker(SeriesMarkers.NONE);
         }
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("0.##");
         save(file, chart);
     }
 

@@ -30,6 +30,10 @@ public final class AtomicFile {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
+            // Temporary files are created owner-only; results are ordinary files (rw-r--r--).
+            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

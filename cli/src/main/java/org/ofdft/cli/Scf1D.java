@@ -1,0 +1,61 @@
+package org.ofdft.cli;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ofdft.cli.input.Checks;
+import org.ofdft.cli.input.InputException;
+import org.ofdft.cli.input.Model1D;
+import org.ofdft.cli.input.ScfInput;
+import org.ofdft.functionals.model1d.ModelPotentials1D;
+import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.solver.CalculationResult;
+import org.ofdft.solver.ConvergenceCriteria;
+import org.ofdft.solver.ConvergenceStep;
+import org.ofdft.solver.ks1d.KohnSham1D;
+import org.ofdft.solver.mixing.DensityMixer;
+import org.ofdft.solver.mixing.LinearMixing;
+import org.ofdft.solver.mixing.PulayMixing;
+
+/** The 1D calculations of {@code ofdft scf}: Kohn–Sham (exact non-interacting or self-consistent). */
+final class Scf1D {
+
+    private Scf1D() {
+    }
+
+    static ScfCommand.Run run(ScfInput input, ScfInput.Solver solver, FftBackend backend,
+                              Consumer<ConvergenceStep> progress) {
+        Model1D model = Model1D.build(input, backend);
+        String method = Checks.choice(input.calculation().method(), "kohn_sham", "calculation.method",
+                ScfCommand.methods());
+        Map<String, Object> extra = ScfCommand.extras();
+        extra.put("spin", model.spin().name().toLowerCase(java.util.Locale.ROOT));
+        extra.put("interaction", model.interactionName());
+        extra.put("xc", model.xcName());
+        if (input.external() != null && "nuclei".equals(input.external().type())) {
+            double repulsion = ModelPotentials1D.nuclearRepulsion(
+                    Checks.numbers(input.external().charges(), "external.charges"),
+                    Checks.numbers(input.external().positions(), "external.positions"),
+                    model.interactionName().equals("exponential")
+                            ? org.ofdft.functionals.hartree.Interaction1D.exponential()
+                            : org.ofdft.functionals.hartree.Interaction1D.softCoulomb());
+            extra.put("nuclear_repulsion", repulsion);
+        }
+        if (method.equals("kohn_sham")) {
+            KohnSham1D kohnSham = new KohnSham1D(model.grid(), model.stencilOrder(), model.spin(), model.interaction());
+            ConvergenceCriteria criteria = ScfCommand.criteria(solver, 1e-9, 1e-7, 200);
+            String mixing = Checks.choice(solver.mixing(), "pulay", "solver.mixing", java.util.List.of("pulay", "linear"));
+            double alpha = Checks.orDefault(solver.mixingParameter(), mixing.equals("pulay") ? 0.5 : 0.3);
+            if (!(alpha > 0 && alpha <= 1)) {
+                throw new InputException("solver.mixing_parameter must be in (0, 1], got " + alpha);
+            }
+            DensityMixer mixer = mixing.equals("pulay")
+                    ? new PulayMixing(Checks.orDefault(solver.mixingHistory(), 8), alpha, model.grid().spacing())
+                    : new LinearMixing(alpha);
+            extra.put("mixing", mixing);
+            CalculationResult result = kohnSham.solve(model.externalPotential(), model.electrons(), mixer, criteria);
+            result.history().forEach(progress);
+            return new ScfCommand.Run(result, extra);
+        }
+        throw new InputException("orbital-free 1D runs are not available in this build yet");
+    }
+}
