@@ -56,6 +56,22 @@ final class Scf1D {
             result.history().forEach(progress);
             return new ScfCommand.Run(result, extra);
         }
-        throw new InputException("orbital-free 1D runs are not available in this build yet");
+        String kineticName = Checks.choice(input.functionals() == null ? null : input.functionals().kinetic(), null,
+                "functionals.kinetic", org.ofdft.functionals.FunctionalCatalog.KINETIC);
+        java.util.List<org.ofdft.functionals.DensityFunctional> terms = new java.util.ArrayList<>(
+                org.ofdft.functionals.FunctionalCatalog.kinetic(kineticName, model.context()));
+        terms.addAll(model.interaction());
+        terms.add(new org.ofdft.functionals.external.FixedPotential("external", model.externalPotential()));
+        String optimizer = Checks.choice(solver.optimizer(), "tn", "solver.optimizer", java.util.List.of("tn", "lbfgs"));
+        ConvergenceCriteria criteria = ScfCommand.criteria(solver, 1e-10, 1e-6, 500);
+        org.ofdft.solver.ofdft.OrbitalFreeMinimizer minimizer = new org.ofdft.solver.ofdft.OrbitalFreeMinimizer(
+                new org.ofdft.functionals.TotalFunctional(terms),
+                org.ofdft.solver.ofdft.OrbitalFreeMinimizer.Method.parse(optimizer));
+        CalculationResult result = minimizer.minimize(
+                org.ofdft.solver.ofdft.OrbitalFreeMinimizer.uniformDensity(model.grid(), model.electrons()),
+                criteria, progress);
+        extra.put("kinetic_functional", kineticName);
+        extra.put("optimizer", optimizer);
+        return new ScfCommand.Run(result, extra);
     }
 }

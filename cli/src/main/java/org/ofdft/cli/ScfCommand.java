@@ -18,6 +18,8 @@ import org.ofdft.cli.input.ScfInput;
 import org.ofdft.cli.input.ScfInputReader;
 import org.ofdft.cli.output.Plots;
 import org.ofdft.cli.output.ResultJson;
+import org.ofdft.functionals.external.Structure;
+import org.ofdft.grids.io.GaussianCube;
 import org.ofdft.grids.io.Npy;
 import org.ofdft.grids.io.NpyArray;
 import org.ofdft.grids.fft.FftBackend;
@@ -76,7 +78,7 @@ public final class ScfCommand implements Callable<Integer> {
         try (FftBackend backend = fft.select(err).backend()) {
             run = switch (dimension) {
                 case 1 -> Scf1D.run(scf, solver, backend, new Progress(err, "scf"));
-                case 3 -> throw new InputException("3D calculations are not available in this build yet");
+                case 3 -> Scf3D.run(scf, inputDirectory(), solver, backend, new Progress(err, "scf"));
                 default -> throw new InputException("calculation.dimension must be 1 or 3, got " + dimension);
             };
         }
@@ -97,8 +99,16 @@ public final class ScfCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A finished run: the result and what else belongs in result.json. */
-    record Run(CalculationResult result, Map<String, Object> extra) {
+    /** A finished run: the result, what else belongs in result.json, and the atoms (3D; null in 1D). */
+    record Run(CalculationResult result, Map<String, Object> extra, Structure structure) {
+        Run(CalculationResult result, Map<String, Object> extra) {
+            this(result, extra, null);
+        }
+    }
+
+    private Path inputDirectory() {
+        Path parent = input.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".");
     }
 
     private void write(Path directory, Run run, JsonNode echo) throws IOException {
@@ -110,6 +120,18 @@ public final class ScfCommand implements Callable<Integer> {
             Npy.write(directory.resolve("grids.npy"), NpyArray.ofDoubles(grid.coordinates(), grid.size()));
             if (!noPlots) {
                 Plots.density1D(directory.resolve("density.png"), result.density(), titleOf(echo), null, null);
+            }
+        }
+        if (result.density().grid() instanceof org.ofdft.grids.Grid3D) {
+            java.util.List<GaussianCube.Atom> atoms = new java.util.ArrayList<>();
+            Structure structure = run.structure();
+            for (int i = 0; i < structure.atomCount(); i++) {
+                atoms.add(new GaussianCube.Atom(Elements.atomicNumber(structure.speciesOf(i)), 0.0, structure.position(i)));
+            }
+            GaussianCube.write(directory.resolve("density.cube"), result.density(), atoms,
+                    titleOf(echo) + ": electron density (electrons/bohr^3), ofdft " + result.method());
+            if (!noPlots) {
+                Plots.densitySlice(directory.resolve("density_slice.png"), result.density(), titleOf(echo));
             }
         }
         if (!noPlots) {

@@ -1,0 +1,137 @@
+package org.ofdft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ofdft.grids.io.Npy;
+
+/** End-to-end runs of {@code ofdft scf} on the bundled examples and on bad inputs. */
+class ScfCommandTest {
+
+    private static final Path EXAMPLES = Path.of("../examples");
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    @Test
+    void gaussianWellsExampleWritesAllOutputs(@TempDir Path directory) throws IOException {
+        Run run = run("scf", EXAMPLES.resolve("1d_gaussian_wells.toml").toString(), "--out", directory.toString(),
+                "--threads", "1");
+        assertEquals(0, run.code(), run.err());
+        JsonNode result = json(directory.resolve("result.json"));
+        assertTrue(result.get("converged").asBoolean());
+        assertEquals(4.0, result.get("electrons").asDouble(), 1e-10);
+        double kinetic = result.get("energy_terms").get("kinetic").asDouble();
+        double external = result.get("energy_terms").get("external").asDouble();
+        assertEquals(kinetic + external, result.get("total_energy").asDouble(), 1e-12);
+        assertEquals(5, result.get("eigenvalues").size(), "4 occupied + 1 unoccupied orbitals");
+        assertEquals("gaussian_wells", result.get("input").get("external").get("type").asText());
+        double[] density = Npy.read(directory.resolve("density.npy")).values();
+        assertEquals(999, density.length);
+        double sum = 0;
+        for (double n : density) {
+            sum += n;
+        }
+        assertEquals(4.0, sum * 1e-3, 1e-10, "∫n dx = N on the grid");
+        assertTrue(Files.size(directory.resolve("density.png")) > 1000);
+        assertTrue(Files.size(directory.resolve("convergence.png")) > 1000);
+    }
+
+    /** DFTpy r10_prim_TFVW_ec40 (shared/validation/dftpy): −2.111799678179 Ha for the same inputs. */
+    @Test
+    void aluminiumTfvwExampleAgreesWithDftpy(@TempDir Path directory) throws IOException {
+        Run run = run("scf", EXAMPLES.resolve("3d_al_fcc_tfvw.toml").toString(), "--out", directory.toString(),
+                "--no-plots");
+        assertEquals(0, run.code(), run.err());
+        JsonNode result = json(directory.resolve("result.json"));
+        assertEquals(-2.111799678179, result.get("total_energy").asDouble(), 1e-5);
+        assertTrue(result.has("chemical_potential"));
+        assertTrue(Files.size(directory.resolve("density.cube")) > 16 * 16 * 16 * 10);
+        assertFalse(Files.exists(directory.resolve("density_slice.png")), "--no-plots");
+    }
+
+    @Test
+    void unknownKeyIsALineNumberedErrorListingValidKeys(@TempDir Path directory) throws IOException {
+        Path input = directory.resolve("bad.toml");
+        Files.writeString(input, "[calculation]\ndimension = 1\nelectrons = 1\n\n[grid]\nstart = 0.0\nend = 1.0\npoints = 10\n"
+                + "spacing = 0.1\n");
+        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
+        assertEquals(Main.EXIT_FAILURE, run.code());
+        assertTrue(run.err().contains("unknown key 'spacing' in [grid]"), run.err());
+        assertTrue(run.err().contains("valid keys: boundary, cutoff_ev, cutoff_ha, end, points, shape, start, stencil_order"),
+                run.err());
+        assertFalse(Files.exists(directory.resolve("out")), "nothing written for bad input");
+    }
+
+    @Test
+    void badValuesAreOneLineErrors(@TempDir Path directory) throws IOException {
+        String base = "[calculation]\ndimension = 1\nelectrons = 2\n\n[grid]\nstart = 0.0\nend = 1.0\n";
+        assertError(directory, base + "points = 0\n", "grid.points must be a positive integer, got 0");
+        assertError(directory, base + "points = 10\nstencil_order = 3\n", "grid.stencil_order must be 2, 4 or 6");
+        assertError(directory, base.replace("dimension = 1", "dimension = 2") + "points = 10\n",
+                "calculation.dimension must be 1 or 3, got 2");
+        assertError(directory, base.replace("electrons = 2", "electrons = -1") + "points = 10\n",
+                "calculation.electrons must be a positive number");
+        assertError(directory, base + "points = 10\n[functionals]\nxc = \"b3lyp\"\ninteraction = \"exponential\"\n",
+                "unknown exchange-correlation functional 'b3lyp'; valid names:");
+        Run missing = run("scf", directory.resolve("absent.toml").toString());
+        assertEquals(Main.EXIT_FAILURE, missing.code());
+        assertTrue(missing.err().contains("input file not found"), missing.err());
+    }
+
+    @Test
+    void inconsistentElectronCountIsRefused(@TempDir Path directory) throws IOException {
+        Path input = directory.resolve("al.toml");
+        String text = Files.readString(EXAMPLES.resolve("3d_al_fcc_tfvw.toml"))
+                .replace("method = \"orbital_free\"", "method = \"orbital_free\"\nelectrons = 4")
+                .replace("data/", EXAMPLES.toAbsolutePath().resolve("data") + "/");
+        Files.writeString(input, text);
+        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
+        assertEquals(Main.EXIT_FAILURE, run.code());
+        assertTrue(run.err().contains("inconsistent with the pseudopotential valence"), run.err());
+    }
+
+    @Test
+    void nonConvergedRunWritesResultAndExitsThree(@TempDir Path directory) throws IOException {
+        Path input = directory.resolve("h2.toml");
+        Files.writeString(input, Files.readString(EXAMPLES.resolve("1d_h2_soft_coulomb_lda.toml"))
+                .replace("max_iterations = 100", "max_iterations = 2"));
+        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString(), "--no-plots");
+        assertEquals(ScfCommand.EXIT_NOT_CONVERGED, run.code(), run.err());
+        assertTrue(run.err().contains("not converged within 2 iterations"), run.err());
+        JsonNode result = json(directory.resolve("out").resolve("result.json"));
+        assertFalse(result.get("converged").asBoolean());
+        assertEquals(2, result.get("convergence").get("history").size());
+    }
+
+    private static void assertError(Path directory, String toml, String expected) throws IOException {
+        Path input = Files.createTempFile(directory, "input", ".toml");
+        Files.writeString(input, toml);
+        Run run = run("scf", input.toString(), "--out", directory.resolve("never").toString());
+        assertEquals(Main.EXIT_FAILURE, run.code(), toml);
+        assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertFalse(Files.exists(directory.resolve("never")));
+    }
+}
