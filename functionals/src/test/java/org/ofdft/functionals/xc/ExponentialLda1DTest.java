@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.ofdft.grids.io.Npy;
+import org.ofdft.grids.io.NpyArray;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -27,58 +29,58 @@ class ExponentialLda1DTest {
 
     private final LdaKernel lda = new ExponentialLda1D();
 
-    private static NpyTestReader.Array load(String name) throws IOException {
-        return NpyTestReader.read(DATA.resolve(name + ".npy"));
+    private static NpyArray load(String name) throws IOException {
+        return Npy.read(DATA.resolve(name + ".npy"));
     }
 
     @Test
     void reproducesStoredXcEnergiesFromStoredDensities() throws IOException {
-        NpyTestReader.Array densities = load("densities");
-        NpyTestReader.Array grids = load("grids");
-        NpyTestReader.Array energies = load("xc_energies");
+        NpyArray densities = load("densities");
+        NpyArray grids = load("grids");
+        NpyArray energies = load("xc_energies");
         assertArrayEquals(new int[] {10, 513}, densities.shape());
         assertArrayEquals(new int[] {513}, grids.shape());
-        double h = grids.data()[1] - grids.data()[0];
+        double h = grids.values()[1] - grids.values()[0];
         assertEquals(0.08, h, 1e-12);
 
         RelativeAgreement agreement = new RelativeAgreement("E_xc = sum e(n_j) h, 1D exponential LDA",
                 FLOAT32_TOLERANCE);
-        int points = densities.columns();
+        int points = densities.shape()[1];
         double[] n = new double[points];
         double[] e = new double[points];
         double[] v = new double[points];
-        for (int system = 0; system < densities.rows(); system++) {
-            System.arraycopy(densities.data(), system * points, n, 0, points);
+        for (int system = 0; system < densities.shape()[0]; system++) {
+            System.arraycopy(densities.values(), system * points, n, 0, points);
             lda.evaluate(n, e, v);
             double exc = 0.0;
             for (int j = 0; j < points; j++) {
                 exc += e[j] * h;
             }
-            agreement.compare("E_xc", "system " + system, exc, energies.data()[system], Double.MIN_NORMAL);
+            agreement.compare("E_xc", "system " + system, exc, energies.values()[system], Double.MIN_NORMAL);
         }
         agreement.assertWithinTolerance();
     }
 
     @Test
     void reproducesStoredPotentialsAndEnergyDensities() throws IOException {
-        NpyTestReader.Array densities = load("densities");
-        NpyTestReader.Array storedEps = load("xc_energy_densities");
-        NpyTestReader.Array storedV = load("xc_potentials");
+        NpyArray densities = load("densities");
+        NpyArray storedEps = load("xc_energy_densities");
+        NpyArray storedV = load("xc_potentials");
         RelativeAgreement potentials = new RelativeAgreement("v_xc, n > 1e-10", FLOAT32_TOLERANCE);
         RelativeAgreement perParticle = new RelativeAgreement("eps_xc, n >= 0.05", FLOAT32_TOLERANCE);
         double[] e = new double[1];
         double[] v = new double[1];
-        for (int system = 0; system < densities.rows(); system++) {
-            for (int j = 0; j < densities.columns(); j++) {
-                double n = densities.at(system, j);
+        for (int system = 0; system < densities.shape()[0]; system++) {
+            for (int j = 0; j < densities.shape()[1]; j++) {
+                double n = densities.values()[system * densities.shape()[1] + j];
                 if (n <= 1e-10) {
                     continue;
                 }
                 lda.evaluatePoint(n, e, v, 0);
                 String where = String.format("system %d, point %d (n = %.4e)", system, j, n);
-                potentials.compare("vrho", where, v[0], storedV.at(system, j), Double.MIN_NORMAL);
+                potentials.compare("vrho", where, v[0], storedV.values()[system * storedV.shape()[1] + j], Double.MIN_NORMAL);
                 if (n >= 0.05) {
-                    perParticle.compare("eps", where, e[0] / n, storedEps.at(system, j), Double.MIN_NORMAL);
+                    perParticle.compare("eps", where, e[0] / n, storedEps.values()[system * storedEps.shape()[1] + j], Double.MIN_NORMAL);
                 }
             }
         }
