@@ -37,7 +37,7 @@ import org.ofdft.solver.ofdft.OrbitalFreeMinimizer.Method;
 
 /**
  * fcc Al, 1-atom primitive cell, a = 4.05 Å = 7.65339080963956 bohr, BLPS al.lda.recpot, 16³ grid, LDA
- * (Slater + PZ81), against DFTpy (commit 8a6f0d148f12; /work/shared/validation/dftpy/r10_prim_*_ec40.log):
+ * (Slater + PZ81), against DFTpy (commit 8a6f0d148f12; shared/validation/dftpy/r10_prim_*_ec40.log, numbers in validation-data/dftpy):
  * TF + vW −2.111799678179 Ha, Wang–Teter (n₀ = N/V) −2.128701365830 Ha. Totals include the Ewald energy.
  */
 class AluminiumDftpyAgreementTest {
