@@ -5,6 +5,7 @@ import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.functionals.SpinTreatment;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * Thomas–Fermi kinetic energy, exact for the uniform electron gas with orbital occupation g.
@@ -19,11 +20,14 @@ public final class ThomasFermi implements DensityFunctional {
     private final Grid grid;
     private final double coefficient;
     private final SpinTreatment spin;
+    /** Scratch for ∛n (3D), allocated once. */
+    private final double[] cubeRoot;
 
     public ThomasFermi(Grid grid, SpinTreatment spin) {
         this.grid = grid;
         this.spin = spin;
         this.coefficient = coefficient(grid.dimension(), spin);
+        this.cubeRoot = grid.dimension() == 3 ? new double[grid.size()] : null;
     }
 
     /** The prefactor C of T = C ∫ n^p for the grid's dimension and spin treatment. */
@@ -61,8 +65,9 @@ public final class ThomasFermi implements DensityFunctional {
         if (grid.dimension() == 3) {
             double derivative = 5.0 / 3.0 * coefficient;
             double[] v = potential == null ? null : potential.values();
+            ArrayMath.cbrt(n, cubeRoot);
             for (int j = 0; j < n.length; j++) {
-                double n23 = Math.cbrt(n[j] * n[j]);
+                double n23 = cubeRoot[j] * cubeRoot[j];
                 sum += n23 * n[j];
                 if (v != null) {
                     v[j] += derivative * n23;

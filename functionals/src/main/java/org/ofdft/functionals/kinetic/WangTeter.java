@@ -9,6 +9,7 @@ import org.ofdft.grids.Grid;
 import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.simd.ArrayMath;
 import org.ofdft.grids.ReciprocalGrid;
 import org.ofdft.grids.SpectralOperators;
 import org.ofdft.grids.fft.RealFft3D;
@@ -188,8 +189,11 @@ public final class WangTeter implements DensityFunctional {
             }
         }
         for (int j = 0; j < size; j++) {
-            double value = Math.max(n[j], DENSITY_FLOOR);
-            powerAlpha[j] = Math.sqrt(value) * Math.cbrt(value); // n^{5/6}
+            powerAlpha[j] = Math.max(n[j], DENSITY_FLOOR);
+        }
+        ArrayMath.cbrt(powerAlpha, convolved);
+        for (int j = 0; j < size; j++) {
+            powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j]; // n^{5/6} = √n·∛n
         }
         plan.forward(powerAlpha, spectrum);
         double derivativeSum = 0;
