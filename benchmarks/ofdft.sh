@@ -15,6 +15,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The report generator is a Python 3 script (standard library only).
+if ! command -v python3 >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends python3
+fi
 cd "$ROOT"
 WORK=benchmarks/target/ofdft-run
 RESULTS=benchmarks/results

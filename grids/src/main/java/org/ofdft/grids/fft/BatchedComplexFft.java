@@ -153,12 +153,13 @@ final class BatchedComplexFft {
             int radix = radices[stage];
             int m = length / radix;
             double[] tw = twiddles[stage];
-            if (vectorLanes > 0 && (2 * run) % vectorLanes == 0 && radix <= 5) {
+            if (vectorLanes > 0 && (2 * run) % vectorLanes == 0) {
                 switch (radix) {
                     case 2 -> VectorButterflies.radix2(x, y, m, run, tw, sign);
                     case 3 -> VectorButterflies.radix3(x, y, m, run, tw, sign);
                     case 4 -> VectorButterflies.radix4(x, y, m, run, tw, sign);
-                    default -> VectorButterflies.radix5(x, y, m, run, tw, sign);
+                    case 5 -> VectorButterflies.radix5(x, y, m, run, tw, sign);
+                    default -> VectorButterflies.generic(x, y, radix, m, run, tw, roots[stage], sign);
                 }
             } else {
                 switch (radix) {

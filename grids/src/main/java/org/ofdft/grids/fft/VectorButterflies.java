@@ -216,4 +216,35 @@ final class VectorButterflies {
             rotate(c2.sub(e2), w3r, w3i).intoArray(y, out3 + q);
         }
     }
+
+    /**
+     * Direct-DFT butterfly for a prime radix P (7, 11, … up to {@link BatchedComplexFft#MAX_GENERIC_RADIX}):
+     * Y_k = w^{pk} Σ_j a_j ω_P^{jk}, one output vector accumulated in registers per (k, q).
+     */
+    static void generic(double[] x, double[] y, int radix, int m, int run, double[] tw, double[] omega,
+                        double sign) {
+        int lanes = SPECIES.length();
+        int width = 2 * run;
+        for (int p = 0; p < m; p++) {
+            int out0 = width * (radix * p);
+            int in0 = width * p;
+            int inStride = width * m;
+            for (int k = 0; k < radix; k++) {
+                int out = out0 + width * k;
+                for (int q = 0; q < width; q += lanes) {
+                    DoubleVector sum = load(x, in0 + q);
+                    for (int j = 1; j < radix; j++) {
+                        int root = (j * k) % radix;
+                        DoubleVector rootImaginary = ALTERNATING.mul(sign * omega[2 * root + 1]);
+                        sum = sum.add(rotate(load(x, in0 + j * inStride + q), omega[2 * root], rootImaginary));
+                    }
+                    if (k > 0) {
+                        int t = 2 * (p * (radix - 1) + k - 1);
+                        sum = rotate(sum, tw[t], ALTERNATING.mul(sign * tw[t + 1]));
+                    }
+                    sum.intoArray(y, out + q);
+                }
+            }
+        }
+    }
 }
