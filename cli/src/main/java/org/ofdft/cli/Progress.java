@@ -10,7 +10,7 @@ import org.ofdft.solver.ConvergenceStep;
 /**
  * Iteration progress on stderr for runs longer than a few seconds: steps are held back for the first
  * {@link #QUIET_SECONDS} seconds (short runs stay silent), then the held steps and every later one are
- * printed as one line each.
+ * printed as one line each, with the time at which each step finished.
  */
 final class Progress implements Consumer<ConvergenceStep> {
 
@@ -20,6 +20,7 @@ final class Progress implements Consumer<ConvergenceStep> {
     private final String label;
     private final long start = System.nanoTime();
     private final List<ConvergenceStep> held = new ArrayList<>();
+    private final List<Double> heldTimes = new ArrayList<>();
     private boolean printing;
 
     Progress(PrintWriter err, String label) {
@@ -32,16 +33,18 @@ final class Progress implements Consumer<ConvergenceStep> {
         double elapsed = (System.nanoTime() - start) * 1e-9;
         if (!printing) {
             held.add(step);
+            heldTimes.add(elapsed);
             if (elapsed < QUIET_SECONDS) {
                 return;
             }
             printing = true;
             err.printf(Locale.ROOT, "%s: %5s %22s %12s %12s %6s %8s%n", label, "iter", "energy (Ha)", "|dE| (Ha)",
                     "residual", "evals", "time (s)");
-            for (ConvergenceStep h : held) {
-                print(h, elapsed);
+            for (int i = 0; i < held.size(); i++) {
+                print(held.get(i), heldTimes.get(i));
             }
             held.clear();
+            heldTimes.clear();
             return;
         }
         print(step, elapsed);
