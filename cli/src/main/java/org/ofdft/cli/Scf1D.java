@@ -52,8 +52,8 @@ final class Scf1D {
                     ? new PulayMixing(Checks.orDefault(solver.mixingHistory(), 8), alpha, model.grid().spacing())
                     : new LinearMixing(alpha);
             extra.put("mixing", mixing);
-            CalculationResult result = kohnSham.solve(model.externalPotential(), model.electrons(), mixer, criteria);
-            result.history().forEach(progress);
+            CalculationResult result = kohnSham.solve(model.externalPotential(), model.electrons(), null, mixer,
+                    criteria, progress);
             return new ScfCommand.Run(result, extra);
         }
         String kineticName = Checks.choice(input.functionals() == null ? null : input.functionals().kinetic(), null,

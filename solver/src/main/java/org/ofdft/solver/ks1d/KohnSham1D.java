@@ -200,6 +200,13 @@ public final class KohnSham1D {
      */
     public CalculationResult solve(RealField externalPotential, double electrons, RealField initialDensity,
                                    DensityMixer mixer, ConvergenceCriteria criteria) {
+        return solve(externalPotential, electrons, initialDensity, mixer, criteria, step -> { });
+    }
+
+    /** As above, reporting every iteration to {@code progress} as it finishes. */
+    public CalculationResult solve(RealField externalPotential, double electrons, RealField initialDensity,
+                                   DensityMixer mixer, ConvergenceCriteria criteria,
+                                   java.util.function.Consumer<ConvergenceStep> progress) {
         if (interaction.isEmpty()) {
             return solveNonInteracting(externalPotential, electrons, criteria);
         }
@@ -262,7 +269,9 @@ public final class KohnSham1D {
             double residual = DensityMixer.residualL1(densityIn, densityOut, h);
             double change = total - previousEnergy;
             previousEnergy = total;
-            history.add(new ConvergenceStep(iteration, total, change, residual, evaluations));
+            ConvergenceStep step = new ConvergenceStep(iteration, total, change, residual, evaluations);
+            history.add(step);
+            progress.accept(step);
             if (iteration > 1 && criteria.satisfied(change, residual)) {
                 converged = true;
                 break;
