@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Orbital-free end-to-end benchmark against DFTpy: the 256- and 864-atom fcc Al WT/LDA/BLPS cases of
-# /work/shared/validation/dftpy (r21_cubic4_WT_ec22, r20_cubic4_WT_ec40, r22_cubic6_WT_ec22), run with
+# ../shared/validation/dftpy (r21_cubic4_WT_ec22, r20_cubic4_WT_ec40, r22_cubic6_WT_ec22), run with
 # `ofdft scf --threads 1` and `--threads 2`, written up in benchmarks/results/ofdft.md (raw outputs in
 # benchmarks/target/ofdft-run/). Run from anywhere:
 #   bash benchmarks/ofdft.sh
@@ -11,7 +11,7 @@
 #   OFDFT_THREADS="1 2"          thread counts
 #   SKIP_2T_LARGEST=1            no 2-thread run of r22_cubic6_WT_ec22 (to save time)
 #   NO_JFR=1                     skip the JFR profile of the largest case
-#   DFTPY_DIR=/work/shared/validation/dftpy   where the DFTpy scripts and logs are
+#   DFTPY_DIR=../shared/validation/dftpy (default, beside the repository)   where the DFTpy scripts and logs are
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,7 +24,7 @@ fi
 cd "$ROOT"
 WORK=benchmarks/target/ofdft-run
 RESULTS=benchmarks/results
-DFTPY_DIR=${DFTPY_DIR:-/work/shared/validation/dftpy}
+DFTPY_DIR=${DFTPY_DIR:-$ROOT/../shared/validation/dftpy}
 CASES=${OFDFT_CASES:-"r21_cubic4_WT_ec22 r20_cubic4_WT_ec40 r22_cubic6_WT_ec22"}
 THREADS=${OFDFT_THREADS:-"1 2"}
 mkdir -p "$WORK" "$RESULTS"
