@@ -1,12 +1,12 @@
 package org.ofdft.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.ofdft.cli.input.Checks;
 import org.ofdft.cli.input.InputException;
 import org.ofdft.cli.input.Model1D;
 import org.ofdft.cli.input.ScfInput;
-import org.ofdft.functionals.model1d.ModelPotentials1D;
 import org.ofdft.grids.fft.FftBackend;
 import org.ofdft.solver.CalculationResult;
 import org.ofdft.solver.ConvergenceCriteria;
@@ -26,19 +26,13 @@ final class Scf1D {
                               Consumer<ConvergenceStep> progress) {
         Model1D model = Model1D.build(input, backend);
         String method = Checks.choice(input.calculation().method(), "kohn_sham", "calculation.method",
-                ScfCommand.methods());
-        Map<String, Object> extra = ScfCommand.extras();
+                ScfCommand.METHODS);
+        Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("spin", model.spin().name().toLowerCase(java.util.Locale.ROOT));
         extra.put("interaction", model.interactionName());
         extra.put("xc", model.xcName());
-        if (input.external() != null && "nuclei".equals(input.external().type())) {
-            double repulsion = ModelPotentials1D.nuclearRepulsion(
-                    Checks.numbers(input.external().charges(), "external.charges"),
-                    Checks.numbers(input.external().positions(), "external.positions"),
-                    model.interactionName().equals("exponential")
-                            ? org.ofdft.functionals.hartree.Interaction1D.exponential()
-                            : org.ofdft.functionals.hartree.Interaction1D.softCoulomb());
-            extra.put("nuclear_repulsion", repulsion);
+        if (model.nuclearRepulsion() != null) {
+            extra.put("nuclear_repulsion", model.nuclearRepulsion());
         }
         if (method.equals("kohn_sham")) {
             KohnSham1D kohnSham = new KohnSham1D(model.grid(), model.stencilOrder(), model.spin(), model.interaction());

@@ -2,6 +2,7 @@ package org.ofdft.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.ofdft.cli.input.Checks;
@@ -23,7 +24,7 @@ final class Scf3D {
     static ScfCommand.Run run(ScfInput input, Path inputDirectory, ScfInput.Solver solver, FftBackend backend,
                               Consumer<ConvergenceStep> progress) {
         String method = Checks.choice(input.calculation().method(), "orbital_free", "calculation.method",
-                ScfCommand.methods());
+                ScfCommand.METHODS);
         if (method.equals("kohn_sham")) {
             throw new InputException("3D Kohn-Sham (plane waves) is not available yet; use method = \"orbital_free\"");
         }
@@ -39,7 +40,7 @@ final class Scf3D {
                 OrbitalFreeMinimizer.Method.parse(optimizer));
         CalculationResult result = minimizer.minimize(
                 OrbitalFreeMinimizer.uniformDensity(model.grid(), model.electrons()), criteria, progress);
-        Map<String, Object> extra = ScfCommand.extras();
+        Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("atoms", model.structure().atomCount());
         extra.put("total_energy_per_atom", result.totalEnergy() / model.structure().atomCount());
         extra.put("kinetic_functional", model.kineticName());

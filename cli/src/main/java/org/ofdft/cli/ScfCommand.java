@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +39,9 @@ public final class ScfCommand implements Callable<Integer> {
 
     /** Exit code of a run that finished without meeting its convergence criteria. */
     public static final int EXIT_NOT_CONVERGED = 3;
+
+    /** Values of calculation.method. */
+    static final List<String> METHODS = List.of("kohn_sham", "orbital_free");
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "TOML input file")
     Path input;
@@ -166,11 +168,4 @@ public final class ScfCommand implements Callable<Integer> {
         return new ConvergenceCriteria(energy, residual, iterations);
     }
 
-    static Map<String, Object> extras() {
-        return new LinkedHashMap<>();
-    }
-
-    static List<String> methods() {
-        return List.of("kohn_sham", "orbital_free");
-    }
 }

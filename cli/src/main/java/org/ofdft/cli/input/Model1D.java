@@ -15,11 +15,12 @@ import org.ofdft.grids.SpectralOperators;
 import org.ofdft.grids.fft.FftBackend;
 
 /**
- * A 1D model system built from an input file: the grid, the external potential, the electron count and
- * spin treatment, and the electron–electron interaction terms (Hartree and exchange–correlation).
+ * A 1D model system built from an input file: the grid, the external potential (and, for nuclei, their
+ * mutual repulsion, null otherwise), the electron count and spin treatment, and the electron–electron
+ * interaction terms (Hartree and exchange–correlation).
  */
-public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential, double electrons,
-                      SpinTreatment spin, String interactionName, List<DensityFunctional> interaction,
+public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential, Double nuclearRepulsion,
+                      double electrons, SpinTreatment spin, String interactionName, List<DensityFunctional> interaction,
                       String xcName, FunctionalCatalog.Context context) {
 
     public static final List<String> BOUNDARIES = List.of("box", "periodic");
@@ -59,7 +60,16 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
             case "exponential" -> Interaction1D.exponential();
             default -> null;
         };
-        RealField external = externalPotential(input.external(), grid, interaction);
+        // Nuclei attract electrons (and repel each other) through the electron–electron interaction; with
+        // none, through soft-Coulomb.
+        Interaction1D nuclearInteraction = interaction != null ? interaction : Interaction1D.softCoulomb();
+        RealField external = externalPotential(input.external(), grid, nuclearInteraction);
+        Double nuclearRepulsion = null;
+        if (input.external() != null && "nuclei".equals(input.external().type())) {
+            nuclearRepulsion = ModelPotentials1D.nuclearRepulsion(
+                    Checks.numbers(input.external().charges(), "external.charges"),
+                    Checks.numbers(input.external().positions(), "external.positions"), nuclearInteraction);
+        }
 
         SpectralOperators operators = grid instanceof PeriodicGrid periodic ? new SpectralOperators(periodic, backend) : null;
         FunctionalCatalog.Context context = new FunctionalCatalog.Context(grid, operators, order, spin, electrons);
@@ -73,7 +83,8 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
             throw new InputException("functionals.xc = '" + xcName + "' needs an electron-electron interaction; set "
                     + "functionals.interaction to soft_coulomb or exponential");
         }
-        return new Model1D(grid, order, external, electrons, spin, interactionName, terms, xcName, context);
+        return new Model1D(grid, order, external, nuclearRepulsion, electrons, spin, interactionName, terms, xcName,
+                context);
     }
 
     private static void requireMatchingXc(String xc, String interaction) {
@@ -85,7 +96,7 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
         }
     }
 
-    private static RealField externalPotential(ScfInput.External external, Grid1D grid, Interaction1D interaction) {
+    private static RealField externalPotential(ScfInput.External external, Grid1D grid, Interaction1D nuclearInteraction) {
         if (external == null) {
             return RealField.zeros(grid);
         }
@@ -94,8 +105,7 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
             case "gaussian_wells" -> ModelPotentials1D.gaussianWells(grid, Checks.numbers(external.depths(), "external.depths"),
                     Checks.numbers(external.centres(), "external.centres"), Checks.numbers(external.widths(), "external.widths"));
             case "nuclei" -> ModelPotentials1D.nuclei(grid, Checks.numbers(external.charges(), "external.charges"),
-                    Checks.numbers(external.positions(), "external.positions"),
-                    interaction != null ? interaction : Interaction1D.softCoulomb());
+                    Checks.numbers(external.positions(), "external.positions"), nuclearInteraction);
             case "harmonic" -> ModelPotentials1D.harmonic(grid, Checks.positive(external.omega(), "external.omega"),
                     Checks.orDefault(external.centre(), 0.0));
             default -> RealField.zeros(grid);
