@@ -19,8 +19,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Reading and writing NumPy's {@code .npy} (format versions 1–3) and {@code .npz} archives, so arrays
  * and datasets move freely between this code and Python. Read: little- and big-endian float64, float32,
- * int64, int32, int16, int8, uint8, bool and unicode ({@code U}) arrays in C order. Write: float64
- * little-endian, C order, format 1.0. Writes go to a temporary file that is then moved into place, so
+ * int64, int32, int16, int8, uint8, bool and unicode ({@code U}) arrays in C order. Write: float64,
+ * int64, bool and unicode, little-endian, C order, format 1.0. Writes go to a temporary file that is then moved into place, so
  * no half-written file is ever left.
  *
  * <p>Format: the 6-byte magic {@code \x93NUMPY}, version bytes, a header length (2 bytes in v1, 4 in
@@ -87,12 +87,12 @@ public final class Npy {
         return arrays;
     }
 
-    /** Writes a float64 array to {@code file} (temporary file, then an atomic move). */
+    /** Writes an array to {@code file} (temporary file, then an atomic move); see {@link #encode}. */
     public static void write(Path file, NpyArray array) throws IOException {
         AtomicFile.write(file, out -> out.write(encode(array)));
     }
 
-    /** Writes float64 arrays as an {@code .npz} archive (uncompressed, as {@code numpy.savez}). */
+    /** Writes arrays as an {@code .npz} archive (uncompressed, as {@code numpy.savez}). */
     public static void writeArchive(Path file, Map<String, NpyArray> arrays) throws IOException {
         AtomicFile.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -105,28 +105,60 @@ public final class Npy {
         });
     }
 
-    /** The bytes of a {@code .npy} file holding {@code array} as little-endian float64. */
+    /**
+     * The bytes of a {@code .npy} file (format 1.0, C order, little-endian) holding {@code array}: floating
+     * arrays as float64 ({@code <f8}), integer arrays (any width, signed or not) as int64 ({@code <i8}),
+     * booleans as {@code |b1}, strings as {@code <U} of the longest string's width.
+     */
     public static byte[] encode(NpyArray array) {
-        if (!array.isNumeric()) {
-            throw new IllegalArgumentException("only numeric arrays can be written");
-        }
         int[] shape = array.shape();
         StringBuilder shapeText = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             shapeText.append(shape[i]).append(shape.length == 1 ? "," : (i + 1 < shape.length ? ", " : ""));
         }
         shapeText.append(')');
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shapeText + ", }";
+        String type = array.dtype().substring(1);
+        int stringWidth = 1;
+        if (!array.isNumeric()) {
+            for (String text : array.strings()) {
+                stringWidth = Math.max(stringWidth, text.codePointCount(0, text.length()));
+            }
+        }
+        String descr = !array.isNumeric() ? "<U" + stringWidth
+                : type.startsWith("i") || type.startsWith("u") ? "<i8"
+                : type.equals("b1") ? "|b1" : "<f8";
+        int itemSize = !array.isNumeric() ? 4 * stringWidth : descr.equals("|b1") ? 1 : 8;
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
         int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
-        double[] values = array.values();
-        ByteBuffer buffer = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 8 * values.length)
+        ByteBuffer buffer = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + itemSize * array.size())
                 .order(ByteOrder.LITTLE_ENDIAN);
         buffer.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         buffer.put(header.getBytes(StandardCharsets.US_ASCII));
-        for (double v : values) {
-            buffer.putDouble(v);
+        if (!array.isNumeric()) {
+            for (String text : array.strings()) {
+                int written = 0;
+                for (int codePoint : text.codePoints().toArray()) {
+                    buffer.putInt(codePoint);
+                    written++;
+                }
+                for (; written < stringWidth; written++) {
+                    buffer.putInt(0);
+                }
+            }
+        } else if (descr.equals("<i8")) {
+            for (double v : array.values()) {
+                buffer.putLong((long) v);
+            }
+        } else if (descr.equals("|b1")) {
+            for (double v : array.values()) {
+                buffer.put((byte) (v != 0 ? 1 : 0));
+            }
+        } else {
+            for (double v : array.values()) {
+                buffer.putDouble(v);
+            }
         }
         return buffer.array();
     }

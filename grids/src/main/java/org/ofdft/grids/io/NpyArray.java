@@ -30,6 +30,16 @@ public record NpyArray(String dtype, int[] shape, double[] values, String[] stri
         return new NpyArray("<f8", shape, values, null);
     }
 
+    /** An int64 array of the given shape; the values must be integers (values not copied). */
+    public static NpyArray ofLongs(double[] values, int... shape) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != Math.rint(values[i]) || Math.abs(values[i]) > 0x1p53) {
+                throw new IllegalArgumentException("element " + i + " = " + values[i] + " is not an integer");
+            }
+        }
+        return new NpyArray("<i8", shape, values, null);
+    }
+
     public boolean isNumeric() {
         return values != null;
     }

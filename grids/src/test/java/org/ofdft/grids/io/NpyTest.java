@@ -74,6 +74,18 @@ class NpyTest {
         }
     }
 
+    /** What we write is byte for byte what NumPy writes for float64, int64 and unicode arrays. */
+    @Test
+    void writesWhatNumpyWrites() throws IOException {
+        for (String name : new String[] {"f8_2x3.npy", "i8_3.npy", "u_2.npy"}) {
+            byte[] numpy = Files.readAllBytes(FIXTURES.resolve(name));
+            assertArrayEquals(numpy, Npy.encode(Npy.parse(numpy, name)), name);
+        }
+        NpyArray counts = NpyArray.ofLongs(new double[] {1, 2, 4}, 3);
+        assertEquals("<i8", Npy.parse(Npy.encode(counts), "counts").dtype());
+        assertThrows(IllegalArgumentException.class, () -> NpyArray.ofLongs(new double[] {1.5}, 1));
+    }
+
     @Test
     void badFilesGiveClearErrors(@TempDir Path directory) throws IOException {
         Path text = directory.resolve("not.npy");
