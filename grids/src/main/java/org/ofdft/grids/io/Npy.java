@@ -106,6 +106,18 @@ public final class Npy {
     }
 
     /**
+     * Writes arrays as a directory of {@code NAME.npy} files (JAX-DFT's dataset layout), replacing the
+     * directory atomically (see {@link AtomicFile#writeDirectory}).
+     */
+    public static void writeDirectory(Path directory, Map<String, NpyArray> arrays) throws IOException {
+        AtomicFile.writeDirectory(directory, temporary -> {
+            for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
+                Files.write(temporary.resolve(entry.getKey() + ".npy"), encode(entry.getValue()));
+            }
+        });
+    }
+
+    /**
      * The bytes of a {@code .npy} file (format 1.0, C order, little-endian) holding {@code array}: floating
      * arrays as float64 ({@code <f8}), integer arrays (any width, signed or not) as int64 ({@code <i8}),
      * booleans as {@code |b1}, strings as {@code <U} of the longest string's width.
