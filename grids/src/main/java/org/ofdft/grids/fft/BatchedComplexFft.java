@@ -13,7 +13,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * y[q + s(Pp + k)] = w_L^{pk} Σ_j x[q + s(p + jm)] ω_P^{jk}, then recurses on length m with stride Ps
  * (Stockham, AFIPS 1966; Van Loan, "Computational Frameworks for the FFT", SIAM 1992, §1.7).
  * Radices 4, 2, 3, 5 have hand-written butterflies; other prime factors up to {@link #MAX_GENERIC_RADIX}
- * use a direct DFT butterfly. A length with a larger prime factor is transformed line by line with
+ * use a direct DFT butterfly that pairs the outputs k and P − k (see {@link #oddPrime}). A length with a larger prime factor is transformed line by line with
  * JTransforms (Bluestein's algorithm).
  *
  * <p>Immutable after construction and safe to share between threads; callers pass the work buffers.
@@ -32,7 +32,7 @@ final class BatchedComplexFft {
     private final int[] radices;
     /** Per stage: twiddles w_L^{pk} = exp(−2πi pk/L), interleaved, index 2·(p·(P−1) + k − 1). */
     private final double[][] twiddles;
-    /** Per stage with a generic radix: ω_P^j = exp(−2πi j/P), interleaved; null otherwise. */
+    /** Per stage with an odd prime radix P > 5: {@link #pairedRootTable}; null otherwise. */
     private final double[][] roots;
     /** For lengths with a prime factor above MAX_GENERIC_RADIX: JTransforms' Bluestein transform. */
     private final DoubleFFT_1D bluestein;
@@ -76,14 +76,8 @@ final class BatchedComplexFft {
                 }
             }
             twiddles[stage] = table;
-            if (radix > 5 && radix != 4) {
-                double[] omega = new double[2 * radix];
-                for (int j = 0; j < radix; j++) {
-                    double angle = -2 * Math.PI * j / radix;
-                    omega[2 * j] = Math.cos(angle);
-                    omega[2 * j + 1] = Math.sin(angle);
-                }
-                roots[stage] = omega;
+            if (radix > 5) {
+                roots[stage] = pairedRootTable(radix);
             }
             length = m;
         }
@@ -91,6 +85,24 @@ final class BatchedComplexFft {
 
     int length() {
         return n;
+    }
+
+    /**
+     * cos(2πjk/P) and sin(2πjk/P) for j, k = 1…H, H = (P − 1)/2, at index 2·((k − 1)·H + j − 1) — the
+     * coefficients of the paired butterfly {@link #oddPrime}.
+     */
+    static double[] pairedRootTable(int radix) {
+        int half = (radix - 1) / 2;
+        double[] table = new double[2 * half * half];
+        for (int k = 1; k <= half; k++) {
+            for (int j = 1; j <= half; j++) {
+                double angle = 2 * Math.PI * ((j * k) % radix) / radix;
+                int at = 2 * ((k - 1) * half + j - 1);
+                table[at] = Math.cos(angle);
+                table[at + 1] = Math.sin(angle);
+            }
+        }
+        return table;
     }
 
     /**
@@ -159,7 +171,7 @@ final class BatchedComplexFft {
                     case 3 -> VectorButterflies.radix3(x, y, m, run, tw, sign);
                     case 4 -> VectorButterflies.radix4(x, y, m, run, tw, sign);
                     case 5 -> VectorButterflies.radix5(x, y, m, run, tw, sign);
-                    default -> VectorButterflies.generic(x, y, radix, m, run, tw, roots[stage], sign);
+                    default -> VectorButterflies.oddPrime(x, y, radix, m, run, tw, roots[stage], sign);
                 }
             } else {
                 switch (radix) {
@@ -167,7 +179,7 @@ final class BatchedComplexFft {
                     case 3 -> radix3(x, y, m, run, tw, sign);
                     case 4 -> radix4(x, y, m, run, tw, sign);
                     case 5 -> radix5(x, y, m, run, tw, sign);
-                    default -> generic(x, y, radix, m, run, tw, roots[stage], sign);
+                    default -> oddPrime(x, y, radix, m, run, tw, roots[stage], sign);
                 }
             }
             double[] swap = x;
@@ -348,29 +360,58 @@ final class BatchedComplexFft {
         }
     }
 
-    /** Direct-DFT butterfly for a prime radix P: Y_k = Σ_j a_j ω_P^{jk}, then the twiddle w^{pk}. */
-    private static void generic(double[] x, double[] y, int radix, int m, int run, double[] tw,
-                                double[] omega, double sign) {
+    /**
+     * Butterfly for an odd prime radix P, pairing the outputs k and P − k. With b_j = a_j + a_(P−j),
+     * d_j = a_j − a_(P−j) (j = 1…H, H = (P − 1)/2) and θ = 2πjk/P,
+     * Y_k = c_k − i·e_k and Y_(P−k) = c_k + i·e_k, where c_k = a_0 + Σ_j cos θ · b_j and
+     * e_k = ±Σ_j sin θ · d_j (+ forward, − inverse); then the twiddles w^{pk}. Real coefficients times
+     * complex data: about half the work of the direct sum over all j for every k.
+     */
+    static void oddPrime(double[] x, double[] y, int radix, int m, int run, double[] tw, double[] trig, double sign) {
+        int half = (radix - 1) / 2;
+        int width = 2 * run;
+        int inStride = width * m;
         for (int p = 0; p < m; p++) {
-            int out0 = 2 * run * (radix * p);
-            for (int k = 0; k < radix; k++) {
-                double wr = k == 0 ? 1.0 : tw[2 * (p * (radix - 1) + k - 1)];
-                double wi = k == 0 ? 0.0 : sign * tw[2 * (p * (radix - 1) + k - 1) + 1];
-                int out = out0 + 2 * run * k;
-                for (int q = 0; q < 2 * run; q += 2) {
-                    double sr = 0;
-                    double si = 0;
-                    for (int j = 0; j < radix; j++) {
-                        int root = (j * k) % radix;
-                        double or = omega[2 * root];
-                        double oi = sign * omega[2 * root + 1];
-                        int in = 2 * run * (p + j * m) + q;
-                        double ar = x[in], ai = x[in + 1];
-                        sr += ar * or - ai * oi;
-                        si += ar * oi + ai * or;
+            int in0 = width * p;
+            int out0 = width * (radix * p);
+            for (int q = 0; q < width; q += 2) {
+                double sr = 0;
+                double si = 0;
+                for (int j = 0; j < radix; j++) {
+                    sr += x[in0 + j * inStride + q];
+                    si += x[in0 + j * inStride + q + 1];
+                }
+                y[out0 + q] = sr;
+                y[out0 + q + 1] = si;
+            }
+            for (int k = 1; k <= half; k++) {
+                int tk = 2 * (p * (radix - 1) + k - 1);
+                int tn = 2 * (p * (radix - 1) + radix - k - 1);
+                double wkr = tw[tk], wki = sign * tw[tk + 1];
+                double wnr = tw[tn], wni = sign * tw[tn + 1];
+                int outK = out0 + width * k;
+                int outN = out0 + width * (radix - k);
+                for (int q = 0; q < width; q += 2) {
+                    double cr = x[in0 + q];
+                    double ci = x[in0 + q + 1];
+                    double er = 0;
+                    double ei = 0;
+                    for (int j = 1; j <= half; j++) {
+                        int a = in0 + j * inStride + q;
+                        int b = in0 + (radix - j) * inStride + q;
+                        double cos = trig[2 * ((k - 1) * half + j - 1)];
+                        double sin = sign * trig[2 * ((k - 1) * half + j - 1) + 1];
+                        cr += cos * (x[a] + x[b]);
+                        ci += cos * (x[a + 1] + x[b + 1]);
+                        er += sin * (x[a] - x[b]);
+                        ei += sin * (x[a + 1] - x[b + 1]);
                     }
-                    y[out + q] = sr * wr - si * wi;
-                    y[out + q + 1] = sr * wi + si * wr;
+                    double ykr = cr + ei, yki = ci - er;
+                    double ynr = cr - ei, yni = ci + er;
+                    y[outK + q] = ykr * wkr - yki * wki;
+                    y[outK + q + 1] = ykr * wki + yki * wkr;
+                    y[outN + q] = ynr * wnr - yni * wni;
+                    y[outN + q + 1] = ynr * wni + yni * wnr;
                 }
             }
         }

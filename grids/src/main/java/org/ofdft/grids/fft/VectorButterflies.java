@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The radix-2/3/4/5 butterflies of {@link BatchedComplexFft} written with the JDK's vector API
+ * The radix-2/3/4/5 and odd-prime butterflies of {@link BatchedComplexFft} written with the JDK's vector API
  * ({@code jdk.incubator.vector}), which compiles them to SIMD instructions (AVX2/AVX-512). The data stay
  * interleaved (re, im): sums and differences of complex numbers are lane-wise, and a product with a
  * complex constant w is v·Re w + swap(v)·(∓Im w) with swap exchanging the two lanes of each complex
@@ -218,33 +218,68 @@ final class VectorButterflies {
     }
 
     /**
-     * Direct-DFT butterfly for a prime radix P (7, 11, … up to {@link BatchedComplexFft#MAX_GENERIC_RADIX}):
-     * Y_k = w^{pk} Σ_j a_j ω_P^{jk}, one output vector accumulated in registers per (k, q).
+     * Odd prime radix P (7, 11, … up to {@link BatchedComplexFft#MAX_GENERIC_RADIX}), outputs k and P − k
+     * in pairs as in {@link BatchedComplexFft#oddPrime}: c_k = a_0 + Σ_j cos θ·(a_j + a_(P−j)),
+     * e_k = ±Σ_j sin θ·(a_j − a_(P−j)), Y_k = c_k − i·e_k, Y_(P−k) = c_k + i·e_k, then the twiddles.
      */
-    static void generic(double[] x, double[] y, int radix, int m, int run, double[] tw, double[] omega,
-                        double sign) {
+    static void oddPrime(double[] x, double[] y, int radix, int m, int run, double[] tw, double[] trig,
+                         double sign) {
+        int half = (radix - 1) / 2;
+        for (int p = 0; p < m; p++) {
+            oddPrimeZero(x, y, radix, m, run, p);
+            for (int k = 1; k <= half; k++) {
+                oddPrimePair(x, y, radix, m, run, tw, trig, sign, p, k);
+            }
+        }
+    }
+
+    /** Y_0 = Σ_j a_j. */
+    private static void oddPrimeZero(double[] x, double[] y, int radix, int m, int run, int p) {
         int lanes = SPECIES.length();
         int width = 2 * run;
-        for (int p = 0; p < m; p++) {
-            int out0 = width * (radix * p);
-            int in0 = width * p;
-            int inStride = width * m;
-            for (int k = 0; k < radix; k++) {
-                int out = out0 + width * k;
-                for (int q = 0; q < width; q += lanes) {
-                    DoubleVector sum = load(x, in0 + q);
-                    for (int j = 1; j < radix; j++) {
-                        int root = (j * k) % radix;
-                        DoubleVector rootImaginary = ALTERNATING.mul(sign * omega[2 * root + 1]);
-                        sum = sum.add(rotate(load(x, in0 + j * inStride + q), omega[2 * root], rootImaginary));
-                    }
-                    if (k > 0) {
-                        int t = 2 * (p * (radix - 1) + k - 1);
-                        sum = rotate(sum, tw[t], ALTERNATING.mul(sign * tw[t + 1]));
-                    }
-                    sum.intoArray(y, out + q);
-                }
+        int in0 = width * p;
+        int inStride = width * m;
+        int out0 = width * (radix * p);
+        for (int q = 0; q < width; q += lanes) {
+            DoubleVector sum = load(x, in0 + q);
+            for (int j = 1; j < radix; j++) {
+                sum = sum.add(load(x, in0 + j * inStride + q));
             }
+            sum.intoArray(y, out0 + q);
+        }
+    }
+
+    /** Y_k and Y_(P−k) of one p. */
+    private static void oddPrimePair(double[] x, double[] y, int radix, int m, int run, double[] tw,
+                                     double[] trig, double sign, int p, int k) {
+        int lanes = SPECIES.length();
+        int width = 2 * run;
+        int half = (radix - 1) / 2;
+        int in0 = width * p;
+        int inStride = width * m;
+        int out0 = width * (radix * p);
+        int tk = 2 * (p * (radix - 1) + k - 1);
+        int tn = 2 * (p * (radix - 1) + radix - k - 1);
+        double wkr = tw[tk];
+        DoubleVector wki = ALTERNATING.mul(sign * tw[tk + 1]);
+        double wnr = tw[tn];
+        DoubleVector wni = ALTERNATING.mul(sign * tw[tn + 1]);
+        DoubleVector minusI = ALTERNATING.mul(-1.0);
+        int outK = out0 + width * k;
+        int outN = out0 + width * (radix - k);
+        int row = 2 * (k - 1) * half;
+        for (int q = 0; q < width; q += lanes) {
+            DoubleVector c = load(x, in0 + q);
+            DoubleVector e = DoubleVector.zero(SPECIES);
+            for (int j = 1; j <= half; j++) {
+                DoubleVector a = load(x, in0 + j * inStride + q);
+                DoubleVector b = load(x, in0 + (radix - j) * inStride + q);
+                c = c.add(a.add(b).mul(trig[row + 2 * (j - 1)]));
+                e = e.add(a.sub(b).mul(sign * trig[row + 2 * (j - 1) + 1]));
+            }
+            DoubleVector minusIe = timesI(e, minusI);
+            rotate(c.add(minusIe), wkr, wki).intoArray(y, outK + q);
+            rotate(c.sub(minusIe), wnr, wni).intoArray(y, outN + q);
         }
     }
 }
