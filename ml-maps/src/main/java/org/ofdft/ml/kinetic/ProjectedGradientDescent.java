@@ -12,7 +12,9 @@ import org.ofdft.solver.ConvergenceStep;
  * halving until E decreases by at least 1e-4·η|P∇E|²), then puts the density back on the local affine
  * plane, n ← n̄ + P(n − n̄) (the correction step of the nonlinear gradient descent of Snyder et al.,
  * J. Chem. Phys. 139, 224104 (2013)). Both moves keep ∫n fixed because the plane's directions integrate
- * to zero.
+ * to zero. Stops when a step changes E by less than the energy tolerance with |P∇E| below the residual
+ * tolerance, or when no step of at least 1e-12 lowers E (the noise floor of the model; converged if
+ * |P∇E| is then below the residual tolerance).
  */
 public final class ProjectedGradientDescent {
 
@@ -25,6 +27,9 @@ public final class ProjectedGradientDescent {
     /** The minimum found: the density, its energy, whether the criteria were met, and the history. */
     public record Result(double[] density, double energy, boolean converged, List<ConvergenceStep> history) {
     }
+
+    /** Smallest trial step before the line search gives up. */
+    private static final double MIN_STEP = 1e-12;
 
     private final LocalPcaProjection projection;
 
@@ -59,10 +64,15 @@ public final class ProjectedGradientDescent {
                 }
                 trialEnergy = objective.valueAndGradient(trial, trialGradient);
                 evaluations++;
-                if (trialEnergy <= energy - 1e-4 * step * gradientSquared || step < 1e-14) {
+                if (trialEnergy <= energy - 1e-4 * step * gradientSquared) {
                     break;
                 }
                 step *= 0.5;
+                if (step < MIN_STEP) {
+                    // no step decreases E any more: the energy's noise floor is reached
+                    boolean converged = Math.sqrt(gradientSquared) < criteria.residualTolerance();
+                    return new Result(density, energy, converged, history);
+                }
             }
             projection.update(trial);
             projection.projectDensity(trial);
