@@ -82,7 +82,7 @@ class SymmetryFunctionsTest {
         Random random = new Random(9);
         Atoms molecule = Geometry.randomMolecule(List.of("C", "O", "H", "H", "H", "C"), 5, 1.2, random);
         double error = FiniteDifferences.maxRelativeError(a -> ACSF.compute(a, true), molecule, 1e-5);
-        assertTrue(error < 1e-8, "max |analytic − FD| / max |gradient| = " + error);
+        assertTrue(error < 1e-9, "max |analytic − FD| / max |gradient| = " + error); // measured 9e-11 (SOAP), 3e-11 (ACSF)
     }
 
     @Test
