@@ -41,12 +41,17 @@ class SoapTest {
         }
     }
 
+    /** The same descriptor with the radial integrals computed by quadrature for every neighbour (no table). */
+    private static final Soap SOAP_WITHOUT_TABLE = new Soap(List.of("H", "C", "O"), 6.0, 4, 4, 0.7, SOAP.radialPoints(), 0);
+
     @Test
     void coefficientsAgreeWithADirectIntegrationOfTheGaussianDensity() {
         // c_nlm = ∫ d³r g_n(r) Y_lm(r̂) Σ_j f_c(R_j) exp(−|r − d_j|²/2σ²): brute force on a spherical product
-        // grid (Simpson in r, Gauss–Legendre in cos θ, trapezoid in φ) against the Bessel-function form
+        // grid (Simpson in r, Gauss–Legendre in cos θ, trapezoid in φ) against the Bessel-function form,
+        // with the tabulated radial integrals (default) and without
         Atoms molecule = Atoms.molecule(List.of("O", "H", "C"), new double[][] {{0, 0, 0}, {1.2, 1.1, -0.4}, {-0.5, 0.3, 2.4}});
         double[] expected = SOAP.coefficients(molecule, 0);
+        double[] withoutTable = SOAP_WITHOUT_TABLE.coefficients(molecule, 0);
         double sigma = SOAP.sigma();
         double cutoff = SOAP.cutoff();
         double[][] d = {{1.2, 1.1, -0.4}, {-0.5, 0.3, 2.4}};
@@ -103,6 +108,7 @@ class SoapTest {
         assertTrue(scale > 0.1);
         for (int k = 0; k < expected.length; k++) {
             assertEquals(direct[k], expected[k], 1e-8 * scale, "coefficient " + k);
+            assertEquals(withoutTable[k], expected[k], 1e-9 * scale, "table vs quadrature, coefficient " + k);
         }
     }
 
@@ -126,8 +132,11 @@ class SoapTest {
     void derivativesMatchCentralDifferences() {
         Random random = new Random(8);
         Atoms molecule = Geometry.randomMolecule(List.of("C", "O", "H", "H", "C"), 4.5, 1.2, random);
-        double error = FiniteDifferences.maxRelativeError(a -> SOAP.compute(a, true), molecule, 1e-5);
-        assertTrue(error < 1e-9, "max |analytic − FD| / max |gradient| = " + error); // measured 9e-11 (SOAP), 3e-11 (ACSF)
+        for (Soap soap : List.of(SOAP, SOAP_WITHOUT_TABLE)) {
+            double error = FiniteDifferences.maxRelativeError(a -> soap.compute(a, true), molecule, 1e-5);
+            assertTrue(error < 1e-9, "table spacing " + soap.tableSpacing() + ": max |analytic − FD| / max |gradient| = "
+                    + error); // measured 9e-11 without the table
+        }
     }
 
     @Test
