@@ -1,0 +1,32 @@
+package org.ofdft.ml.descriptors;
+
+import org.ofdft.grids.Units;
+
+/**
+ * The length unit in which a descriptor measures distances. Positions are held in bohr; descriptors with
+ * distance-valued entries (Coulomb matrix, bag of bonds) take the unit as an explicit parameter because
+ * published QM7 work (Rupp et al. 2012, Hansen et al. 2013/2015, qmlcode) uses ångström: Z_i Z_j / |R_ij|
+ * in Å⁻¹ is 0.529… times the same entry in bohr⁻¹, which changes kernel widths and reference numbers.
+ */
+public enum LengthUnit {
+    /** Bohr (atomic unit), the project's internal length. */
+    BOHR(1.0),
+    /** Ångström (1 bohr = 0.5291772105638411 Å, as in ASE). */
+    ANGSTROM(Units.BOHR_IN_ANGSTROM);
+
+    private final double perBohr;
+
+    LengthUnit(double perBohr) {
+        this.perBohr = perBohr;
+    }
+
+    /** A length in bohr expressed in this unit. */
+    public double fromBohr(double bohr) {
+        return bohr * perBohr;
+    }
+
+    /** How many of this unit make one bohr (1 for bohr, 0.529… for Å). */
+    public double perBohr() {
+        return perBohr;
+    }
+}
