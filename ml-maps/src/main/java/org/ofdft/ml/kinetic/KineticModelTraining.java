@@ -25,13 +25,29 @@ public final class KineticModelTraining {
     private KineticModelTraining() {
     }
 
-    /** Chooses (σ, λ) by {@code folds}-fold CV over the grids, then fits on all of {@code data}. */
+    /**
+     * Chooses (σ, λ) by {@code folds}-fold CV over the grids, then fits on all of {@code data}; if K + λI of
+     * the whole set is not positive definite to working precision at the best pair, the next best is used.
+     */
     public static Trained train(Dataset1D data, MlKineticFunctional.Baseline baseline, double[] sigmas,
                                 double[] lambdas, int folds, long seed) {
         double[] targets = targets(data, baseline);
         KernelRidgeCrossValidation.Result cv = KernelRidgeCrossValidation.search(new GaussianKernel(1),
                 data.densities(), targets, sigmas, lambdas, folds, seed);
-        return new Trained(fit(data, baseline, cv.sigma(), cv.lambda()).functional(), cv);
+        IllegalArgumentException failure = null;
+        for (int[] pair : cv.ranking()) {
+            try {
+                double sigma = sigmas[pair[0]];
+                double lambda = lambdas[pair[1]];
+                return new Trained(fit(data, baseline, sigma, lambda).functional(),
+                        new KernelRidgeCrossValidation.Result(sigma, lambda, cv.sigmas(), cv.lambdas(),
+                                cv.meanAbsoluteError()));
+            } catch (IllegalArgumentException singular) {
+                failure = singular;
+            }
+        }
+        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on the whole "
+                + "training set", failure);
     }
 
     /**

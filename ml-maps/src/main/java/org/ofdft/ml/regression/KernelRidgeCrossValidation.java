@@ -1,5 +1,7 @@
 package org.ofdft.ml.regression;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -9,7 +11,8 @@ import java.util.stream.IntStream;
  * computed once; for every (σ, fold) the training block of the kernel matrix is reduced once
  * ({@link KernelRidgePath}) and then serves every λ. The (σ, fold) pairs run in parallel. The score is the
  * mean absolute error on the held-out folds (pooled over all samples), as in Snyder et al., PRL 108,
- * 253002 (2012), where σ and λ were chosen this way on the training set only.
+ * 253002 (2012), where σ and λ were chosen this way on the training set only. A (σ, λ) whose K + λI is not
+ * positive definite to working precision on some fold scores +∞.
  */
 public final class KernelRidgeCrossValidation {
 
@@ -19,6 +22,20 @@ public final class KernelRidgeCrossValidation {
      */
     public record Result(double sigma, double lambda, double[] sigmas, double[] lambdas,
                          double[][] meanAbsoluteError) {
+
+        /** Grid points (σ index, λ index) with a finite score, best first. */
+        public List<int[]> ranking() {
+            List<int[]> ranked = new ArrayList<>();
+            for (int s = 0; s < sigmas.length; s++) {
+                for (int l = 0; l < lambdas.length; l++) {
+                    if (Double.isFinite(meanAbsoluteError[s][l])) {
+                        ranked.add(new int[] {s, l});
+                    }
+                }
+            }
+            ranked.sort(java.util.Comparator.comparingDouble(p -> meanAbsoluteError[p[0]][p[1]]));
+            return ranked;
+        }
 
         /** The lowest cross-validated MAE. */
         public double bestError() {
@@ -104,6 +121,10 @@ public final class KernelRidgeCrossValidation {
                 }
             }
         }
+        if (!Double.isFinite(table[bestS][bestL])) {
+            throw new IllegalArgumentException("no (σ, λ) of the grid gives a positive definite K + λI on every fold; "
+                    + "use larger λ");
+        }
         return new Result(sigmas[bestS], lambdas[bestL], sigmas.clone(), lambdas.clone(), table);
     }
 
@@ -132,7 +153,13 @@ public final class KernelRidgeCrossValidation {
         double[] scratch = new double[n];
         double[] errors = new double[lambdas.length];
         for (int l = 0; l < lambdas.length; l++) {
-            path.dualCoefficients(lambdas[l], alpha, scratch);
+            try {
+                path.dualCoefficients(lambdas[l], alpha, scratch);
+            } catch (IllegalArgumentException singular) {
+                // K + λI not positive definite to working precision at this λ: not a usable model
+                errors[l] = Double.POSITIVE_INFINITY;
+                continue;
+            }
             for (int i = 0; i < test.length; i++) {
                 double prediction = 0;
                 for (int j = 0; j < n; j++) {
