@@ -57,6 +57,10 @@ public final class TwoElectronSinglet1D {
             throw new IllegalArgumentException("two electrons need a grid of at least 2 points, got " + grid.size());
         }
         new org.ofdft.grids.FiniteDifference1D(order); // validates the order with its own message
+        if (interaction == null) {
+            throw new IllegalArgumentException("electron-electron interaction must be given (use w = 0 explicitly "
+                    + "for non-interacting electrons)");
+        }
         this.grid = grid;
         this.order = order;
         this.interaction = interaction;
