@@ -12,7 +12,8 @@ package org.ofdft.solver.exact1d;
  * steps and before convergence is declared, so that round-off cannot accumulate in the residual.
  *
  * <p>A projector (here: onto exchange-symmetric arrays) is applied to every new direction, which keeps the
- * iteration in an invariant subspace of H. Nothing is allocated per iteration; not thread-safe.
+ * iteration in an invariant subspace of H. No N-sized array is allocated per iteration (only the 3×3
+ * Rayleigh–Ritz scratch); not thread-safe.
  */
 final class Lobpcg {
 

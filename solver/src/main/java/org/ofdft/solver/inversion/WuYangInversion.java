@@ -35,7 +35,7 @@ import org.ofdft.solver.ks1d.SymmetricBandMatrix;
  * choice for v → 0 far away) shifts v so that the highest occupied eigenvalue takes that value; NaN keeps
  * the constant of the starting potential. The iteration stops when ∫|n_v − n₀| ≤ {@code tolerance}.
  *
- * <p>Not thread-safe (owns its workspace).
+ * <p>Not thread-safe (owns its workspace; the N×N response matrices are allocated once per {@code invert}).
  */
 public final class WuYangInversion {
 
@@ -56,6 +56,8 @@ public final class WuYangInversion {
     private final double[] eigenvalues;
     private final double[][] orbitals;
     private final Integer[] order;
+    private final double[] unsortedEigenvalues;
+    private final double[] matrixVector;
 
     public WuYangInversion(Grid1D grid, int order, SpinTreatment spin) {
         this.grid = grid;
@@ -68,6 +70,8 @@ public final class WuYangInversion {
         this.eigenvalues = new double[size];
         this.orbitals = new double[size][size];
         this.order = new Integer[size];
+        this.unsortedEigenvalues = new double[size];
+        this.matrixVector = new double[size];
     }
 
     /**
@@ -229,13 +233,12 @@ public final class WuYangInversion {
         for (int k = 0; k < size; k++) {
             order[k] = k;
         }
-        double[] values = new double[size];
+        double[] values = unsortedEigenvalues;
         for (int k = 0; k < size; k++) {
             values[k] = eigen.getEigenvalue(k).getReal();
         }
         Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
         double scale = 1.0 / Math.sqrt(grid.spacing());
-        double[] matrixVector = new double[size];
         for (int k = 0; k < size; k++) {
             int source = order[k];
             eigenvalues[k] = values[source];
