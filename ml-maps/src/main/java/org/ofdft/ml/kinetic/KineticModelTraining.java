@@ -4,7 +4,6 @@ import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.regression.GaussianKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
 import org.ofdft.ml.regression.KernelRidgeModel;
-import org.ofdft.ml.regression.InputChecks;
 import org.ofdft.ml.regression.KernelRidgePath;
 
 /**
@@ -26,28 +25,20 @@ public final class KineticModelTraining {
     }
 
     /**
-     * Chooses (σ, λ) by {@code folds}-fold CV over the grids, then fits on all of {@code data}; if K + λI of
-     * the whole set is not positive definite to working precision at the best pair, the next best is used.
+     * Chooses (σ, λ) by {@code folds}-fold CV over the grids, then fits on all of {@code data}
+     * ({@link KernelRidgeCrossValidation#fitBest}).
      */
     public static Trained train(Dataset1D data, MlKineticFunctional.Baseline baseline, double[] sigmas,
                                 double[] lambdas, int folds, long seed) {
         double[] targets = targets(data, baseline);
         KernelRidgeCrossValidation.Result cv = KernelRidgeCrossValidation.search(new GaussianKernel(1),
                 data.densities(), targets, sigmas, lambdas, folds, seed);
-        IllegalArgumentException failure = null;
-        for (int[] pair : cv.ranking()) {
-            try {
-                double sigma = sigmas[pair[0]];
-                double lambda = lambdas[pair[1]];
-                return new Trained(fit(data, baseline, sigma, lambda).functional(),
-                        new KernelRidgeCrossValidation.Result(sigma, lambda, cv.sigmas(), cv.lambdas(),
-                                cv.meanAbsoluteError()));
-            } catch (IllegalArgumentException singular) {
-                failure = singular;
-            }
-        }
-        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on the whole "
-                + "training set", failure);
+        KernelRidgeModel model = KernelRidgeCrossValidation.fitBest(cv, new GaussianKernel(1), data.densities(),
+                targets);
+        double sigma = ((GaussianKernel) model.kernel()).sigma();
+        return new Trained(new MlKineticFunctional(model, baseline, data.grid(), data.numElectrons()[0]),
+                new KernelRidgeCrossValidation.Result(sigma, model.lambda(), cv.sigmas(), cv.lambdas(),
+                        cv.meanAbsoluteError()));
     }
 
     /**
@@ -56,13 +47,8 @@ public final class KineticModelTraining {
      * singular for a Cholesky factorization.
      */
     public static Trained fit(Dataset1D data, MlKineticFunctional.Baseline baseline, double sigma, double lambda) {
-        double[] targets = targets(data, baseline);
-        GaussianKernel kernel = new GaussianKernel(sigma);
-        double[] rows = InputChecks.flatten(data.densities());
-        int points = data.gridPoints();
-        double[] kernelMatrix = kernel.matrix(rows, data.size(), rows, data.size(), points);
-        double[] alpha = new KernelRidgePath(kernelMatrix, targets).dualCoefficients(lambda);
-        KernelRidgeModel model = new KernelRidgeModel(kernel, lambda, rows, points, alpha);
+        KernelRidgeModel model = KernelRidgePath.fit(new GaussianKernel(sigma), data.densities(),
+                targets(data, baseline), lambda);
         return new Trained(new MlKineticFunctional(model, baseline, data.grid(), data.numElectrons()[0]), null);
     }
 

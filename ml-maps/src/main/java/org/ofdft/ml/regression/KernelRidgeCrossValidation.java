@@ -128,6 +128,121 @@ public final class KernelRidgeCrossValidation {
         return new Result(sigmas[bestS], lambdas[bestL], sigmas.clone(), lambdas.clone(), table);
     }
 
+    /**
+     * Fits on all samples at the best cross-validated (σ, λ) with the same solve the search scored
+     * ({@link KernelRidgePath}, usable at λ far below what a Cholesky factorization of K + λI survives); if
+     * K + λI of the whole set is not positive definite to working precision there, the next best pair.
+     */
+    public static KernelRidgeModel fitBest(Result result, DistanceKernel family, double[][] features, double[] targets) {
+        IllegalArgumentException failure = null;
+        for (int[] pair : result.ranking()) {
+            try {
+                return KernelRidgePath.fit(family.withSigma(result.sigmas()[pair[0]]), features, targets,
+                        result.lambdas()[pair[1]]);
+            } catch (IllegalArgumentException singular) {
+                failure = singular;
+            }
+        }
+        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on the whole "
+                + "training set", failure);
+    }
+
+    /**
+     * Multi-output k-fold CV: every (σ, λ) scored by the mean over samples of Σ_t w_t (prediction_t − y_t)²
+     * (e.g. the squared L2 error of a density from its basis coefficients with weights w), one reduction per
+     * (σ, fold) serving every λ and every output. {@code targets[i]} holds the outputs of sample i.
+     */
+    public static Result searchMultiOutput(DistanceKernel family, double[][] features, double[][] targets,
+                                           double[] outputWeights, double[] sigmas, double[] lambdas, int folds,
+                                           long seed) {
+        int d = InputChecks.requireFeatures(features, "features");
+        int samples = features.length;
+        if (targets.length != samples) {
+            throw new IllegalArgumentException("features have " + samples + " rows but targets " + targets.length);
+        }
+        int outputs = InputChecks.requireFeatures(targets, "targets");
+        if (outputWeights.length != outputs) {
+            throw new IllegalArgumentException(outputWeights.length + " output weights for " + outputs + " outputs");
+        }
+        int[] fold = foldAssignment(samples, folds, seed);
+        double[] rows = InputChecks.flatten(features);
+        double[] distances = family.metric().pairwise(rows, samples, rows, samples, d);
+        double[][][] errorSums = new double[sigmas.length][folds][];
+        IntStream.range(0, sigmas.length * folds).parallel().forEach(task -> {
+            int s = task / folds;
+            int f = task % folds;
+            errorSums[s][f] = foldSquaredErrors(family.withSigma(sigmas[s]), distances, targets, outputWeights, fold, f,
+                    lambdas);
+        });
+        double[][] table = new double[sigmas.length][lambdas.length];
+        int bestS = 0;
+        int bestL = 0;
+        for (int s = 0; s < sigmas.length; s++) {
+            for (int l = 0; l < lambdas.length; l++) {
+                for (int f = 0; f < folds; f++) {
+                    table[s][l] += errorSums[s][f][l] / samples;
+                }
+                if (table[s][l] < table[bestS][bestL]) {
+                    bestS = s;
+                    bestL = l;
+                }
+            }
+        }
+        if (!Double.isFinite(table[bestS][bestL])) {
+            throw new IllegalArgumentException("no (σ, λ) of the grid gives a positive definite K + λI on every fold; "
+                    + "use larger λ");
+        }
+        return new Result(sigmas[bestS], lambdas[bestL], sigmas.clone(), lambdas.clone(), table);
+    }
+
+    private static double[] foldSquaredErrors(DistanceKernel kernel, double[] distances, double[][] targets,
+                                              double[] weights, int[] fold, int heldOut, double[] lambdas) {
+        int samples = targets.length;
+        int outputs = weights.length;
+        int[] train = IntStream.range(0, samples).filter(i -> fold[i] != heldOut).toArray();
+        int[] test = IntStream.range(0, samples).filter(i -> fold[i] == heldOut).toArray();
+        int n = train.length;
+        double[] trainingKernel = new double[n * n];
+        double[][] targetSets = new double[outputs][n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < outputs; t++) {
+                targetSets[t][i] = targets[train[i]][t];
+            }
+            for (int j = 0; j < n; j++) {
+                trainingKernel[i * n + j] = kernel.ofDistance(distances[train[i] * samples + train[j]]);
+            }
+        }
+        double[] crossKernel = new double[test.length * n];
+        for (int i = 0; i < test.length; i++) {
+            for (int j = 0; j < n; j++) {
+                crossKernel[i * n + j] = kernel.ofDistance(distances[test[i] * samples + train[j]]);
+            }
+        }
+        KernelRidgePath path = new KernelRidgePath(trainingKernel, targetSets);
+        double[] alpha = new double[n];
+        double[] scratch = new double[n];
+        double[] errors = new double[lambdas.length];
+        for (int l = 0; l < lambdas.length; l++) {
+            for (int t = 0; t < outputs && Double.isFinite(errors[l]); t++) {
+                try {
+                    path.dualCoefficients(t, lambdas[l], alpha, scratch);
+                } catch (IllegalArgumentException singular) {
+                    errors[l] = Double.POSITIVE_INFINITY;
+                    break;
+                }
+                for (int i = 0; i < test.length; i++) {
+                    double prediction = 0;
+                    for (int j = 0; j < n; j++) {
+                        prediction += crossKernel[i * n + j] * alpha[j];
+                    }
+                    double difference = prediction - targets[test[i]][t];
+                    errors[l] += weights[t] * difference * difference;
+                }
+            }
+        }
+        return errors;
+    }
+
     private static double[] foldErrors(DistanceKernel kernel, double[] distances, double[] targets, int[] fold,
                                        int heldOut, double[] lambdas) {
         int samples = targets.length;

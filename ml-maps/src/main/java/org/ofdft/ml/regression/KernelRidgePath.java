@@ -19,14 +19,29 @@ public final class KernelRidgePath {
     private final double[] q;
     private final double[] diagonal;
     private final double[] offDiagonal;
-    private final double[] projectedTargets;
+    /** Qᵀy for each target vector. */
+    private final double[][] projectedTargets;
 
     /**
      * @param kernelMatrix K, n × n row-major and symmetric; not modified
      * @param targets y, length n
      */
     public KernelRidgePath(double[] kernelMatrix, double[] targets) {
-        this.n = targets.length;
+        this(kernelMatrix, new double[][] {targets});
+    }
+
+    /**
+     * One reduction for several target vectors on the same inputs (multi-output regression, e.g. the
+     * coefficients of a density): {@code targetSets[t]} has length n.
+     */
+    public KernelRidgePath(double[] kernelMatrix, double[][] targetSets) {
+        this.n = targetSets[0].length;
+        for (int t = 1; t < targetSets.length; t++) {
+            if (targetSets[t].length != n) {
+                throw new IllegalArgumentException("target set " + t + " has " + targetSets[t].length
+                        + " values, the first has " + n);
+            }
+        }
         if (kernelMatrix.length != n * n) {
             throw new IllegalArgumentException("kernel matrix has " + kernelMatrix.length + " entries, expected " + n
                     + " × " + n + " for " + n + " targets");
@@ -41,15 +56,30 @@ public final class KernelRidgePath {
         offDiagonal = new double[Math.max(n - 1, 1)];
         reduction.getDiagonal(diagonal, offDiagonal);
         q = reduction.getQ(null, false).getData();
-        projectedTargets = new double[n];
+        projectedTargets = new double[targetSets.length][n];
         // Qᵀy, row by row of Q for contiguous access.
-        for (int i = 0; i < n; i++) {
-            double yi = targets[i];
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                projectedTargets[k] += q[row + k] * yi;
+        for (int t = 0; t < targetSets.length; t++) {
+            double[] projected = projectedTargets[t];
+            for (int i = 0; i < n; i++) {
+                double yi = targetSets[t][i];
+                int row = i * n;
+                for (int k = 0; k < n; k++) {
+                    projected[k] += q[row + k] * yi;
+                }
             }
         }
+    }
+
+    /**
+     * A kernel ridge model fitted by this path's solve at one λ: the way to fit at the tiny λ that
+     * noise-free targets call for, where a Cholesky factorization of K + λI fails.
+     */
+    public static KernelRidgeModel fit(Kernel kernel, double[][] features, double[] targets, double lambda) {
+        int d = InputChecks.requireTrainingData(features, targets);
+        double[] rows = InputChecks.flatten(features);
+        double[] kernelMatrix = kernel.matrix(rows, targets.length, rows, targets.length, d);
+        double[] alpha = new KernelRidgePath(kernelMatrix, targets).dualCoefficients(lambda);
+        return new KernelRidgeModel(kernel, lambda, rows, d, alpha);
     }
 
     public int sampleCount() {
@@ -61,6 +91,17 @@ public final class KernelRidgePath {
      * allocation, so a grid search can sweep λ with two reused buffers.
      */
     public void dualCoefficients(double lambda, double[] alpha, double[] scratch) {
+        dualCoefficients(0, lambda, alpha, scratch);
+    }
+
+    /** The number of target vectors. */
+    public int targetCount() {
+        return projectedTargets.length;
+    }
+
+    /** As {@link #dualCoefficients(double, double[], double[])} for target vector {@code target}. */
+    public void dualCoefficients(int target, double lambda, double[] alpha, double[] scratch) {
+        double[] projected = projectedTargets[target];
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("λ must be positive and finite, got " + lambda);
         }
@@ -68,11 +109,11 @@ public final class KernelRidgePath {
         double[] pivots = alpha;
         double[] z = scratch;
         pivots[0] = checkPivot(diagonal[0] + lambda, lambda);
-        z[0] = projectedTargets[0];
+        z[0] = projected[0];
         for (int k = 1; k < n; k++) {
             double multiplier = offDiagonal[k - 1] / pivots[k - 1];
             pivots[k] = checkPivot(diagonal[k] + lambda - multiplier * offDiagonal[k - 1], lambda);
-            z[k] = projectedTargets[k] - multiplier * z[k - 1];
+            z[k] = projected[k] - multiplier * z[k - 1];
         }
         z[n - 1] /= pivots[n - 1];
         for (int k = n - 2; k >= 0; k--) {
