@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -32,35 +31,17 @@ import org.ofdft.ml.regression.KernelRidgeCrossValidation;
  */
 public final class Snyder2012Benchmark {
 
-    static final double KCAL = 627.509;
     static final int[] SIZES = {40, 60, 80, 100, 150, 200};
     /** The independent reproduction quoted in issue 6, N = 1, kcal/mol MAE at SIZES. */
     static final double[] REPRODUCTION_N1 = {1.46, 0.64, 0.50, 0.157, 0.056, 0.032};
     /** Independent training draws per (N, M): the MAE of one draw of 40–80 potentials varies by ~2×. */
     static final int DRAWS = 5;
 
-    record Stats(double mae, double std, double max) {
-        static Stats of(double[] errorsHartree) {
-            double mean = 0;
-            double max = 0;
-            for (double e : errorsHartree) {
-                mean += Math.abs(e) * KCAL / errorsHartree.length;
-                max = Math.max(max, Math.abs(e) * KCAL);
-            }
-            double variance = 0;
-            for (double e : errorsHartree) {
-                double d = Math.abs(e) * KCAL - mean;
-                variance += d * d / errorsHartree.length;
-            }
-            return new Stats(mean, Math.sqrt(variance), max);
-        }
-    }
-
     public static void main(String[] args) throws IOException {
-        Path results = Path.of(option(args, "--results", "benchmarks/results"));
-        Path paperFile = Path.of(option(args, "--paper", "validation-data/snyder2012/paper_potentials.txt"));
-        int testCount = Integer.parseInt(option(args, "--test-count", "1000"));
-        int scCount = Integer.parseInt(option(args, "--sc-count", "1000"));
+        Path results = Path.of(Reports.option(args, "--results", "benchmarks/results"));
+        Path paperFile = Path.of(Reports.option(args, "--paper", "validation-data/snyder2012/paper_potentials.txt"));
+        int testCount = Integer.parseInt(Reports.option(args, "--test-count", "1000"));
+        int scCount = Integer.parseInt(Reports.option(args, "--sc-count", "1000"));
         long start = System.nanoTime();
         StringBuilder md = new StringBuilder();
         md.append("# ML kinetic energy (Snyder et al., PRL 108, 253002 (2012)): reproduction and beyond\n\n");
@@ -199,7 +180,7 @@ public final class Snyder2012Benchmark {
             chart.addSeries("KRR, N = " + n, sizes, floor(curves[0][n])).setMarker(SeriesMarkers.CIRCLE);
             chart.addSeries("vW + KRR, N = " + n, sizes, floor(curves[1][n])).setMarker(SeriesMarkers.SQUARE);
         }
-        save(file, chart);
+        Reports.savePng(file, chart);
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -261,22 +242,6 @@ public final class Snyder2012Benchmark {
                 + "%d threads: %.2f / %.2f / %.2f s in three repeats (target: under 10 s on 2 cores). One distance matrix; "
                 + "per (σ, fold) one tridiagonal reduction of the 800 × 800 kernel block (`KernelRidgePath`) serves all "
                 + "10 λ.%n%n", Runtime.getRuntime().availableProcessors(), times.get(0), times.get(1), times.get(2)));
-    }
-
-    private static void save(Path file, XYChart chart) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".plot", ".png");
-        BitmapEncoder.saveBitmap(chart, temporary.toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String option(String[] args, String key, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(key)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private static void log(String format, Object... values) {
