@@ -14,4 +14,4 @@ mvn -B -q -Dnofftw -pl benchmarks -am compile dependency:build-classpath \
     -Dmdep.outputFile="$ROOT/$WORK/classpath.txt" >&2
 java --add-modules jdk.incubator.vector -cp "benchmarks/target/classes:$(cat "$WORK/classpath.txt")" \
     org.ofdft.benchmarks.snyder.HkMapBenchmark --results benchmarks/results \
-    --test-count "${HK_TEST_COUNT:-1000}" --sc-count "${HK_SC_COUNT:-200}" 2> >(grep -v "^WARNING: Using incubator" >&2)
+    --test-count "${HK_TEST_COUNT:-1000}" --sc-count "${HK_SC_COUNT:-200}" 2> >(grep --line-buffered -v "^WARNING: Using incubator" >&2)

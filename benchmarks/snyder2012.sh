@@ -16,4 +16,4 @@ mvn -B -q -Dnofftw -pl benchmarks -am compile dependency:build-classpath \
 java --add-modules jdk.incubator.vector -cp "benchmarks/target/classes:$(cat "$WORK/classpath.txt")" \
     org.ofdft.benchmarks.snyder.Snyder2012Benchmark --results benchmarks/results \
     --paper validation-data/snyder2012/paper_potentials.txt \
-    --test-count "${SNYDER_TEST_COUNT:-1000}" --sc-count "${SNYDER_SC_COUNT:-1000}" 2> >(grep -v "^WARNING: Using incubator" >&2)
+    --test-count "${SNYDER_TEST_COUNT:-1000}" --sc-count "${SNYDER_SC_COUNT:-1000}" 2> >(grep --line-buffered -v "^WARNING: Using incubator" >&2)

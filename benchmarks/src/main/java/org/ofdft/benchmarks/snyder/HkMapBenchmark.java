@@ -45,8 +45,8 @@ public final class HkMapBenchmark {
         md.append("ML-HK: n^ML[v] by KRR from the potential vector (Gaussian kernel, one σ and λ for all outputs, "
                 + "5-fold CV on the training set minimizing ∫(Δn)²), in the first " + SINE_FUNCTIONS + " sine "
                 + "functions of the box (`sine`) or on the 500 points (`grid`), scaled to ∫n = N; energy "
-                + "E^ML = T^ML[n^ML] + ∫v n^ML with T^ML a KRR of T_s on exact densities (`KINETIC`), or of "
-                + "T_s − T_vW (`PAULI`, grid only: T_vW of a truncated sine series is ill-behaved near the walls). "
+                + "E^ML = T^ML[n^ML] + ∫v n^ML with T^ML a KRR of T_s on exact densities (`UNIVERSAL`: F = T_s for "
+                + "these non-interacting electrons), or of T_s − T_vW (`PAULI` = `UNIVERSAL_MINUS_VON_WEIZSACKER`, grid only: T_vW of a truncated sine series is ill-behaved near the walls). "
                 + "Learning E directly from n (`TOTAL`) is reported for N = 1 to show why it is not the default. "
                 + "ML-KE: the direct kinetic functional of Snyder et al. (2012) at the exact density and at its "
                 + String.format(Locale.ROOT, "self-consistent density (projected gradient descent, m = 30, l = 5; first "
@@ -67,12 +67,12 @@ public final class HkMapBenchmark {
                 int m = SIZES[s];
                 Dataset1D training = pool.subset(IntStream.range(0, m).toArray());
                 HohenbergKohnMap sine = HohenbergKohnMap.train(training, DensityBasis.Sine.of(training.grid(),
-                        SINE_FUNCTIONS), HohenbergKohnMap.EnergyTarget.KINETIC, HohenbergKohnMap.Settings.defaults());
+                        SINE_FUNCTIONS), HohenbergKohnMap.EnergyTarget.UNIVERSAL, HohenbergKohnMap.Settings.defaults());
                 DensityBasis grid = new DensityBasis.Grid(training.gridPoints(), training.spacing());
-                HohenbergKohnMap onGrid = HohenbergKohnMap.train(training, grid, HohenbergKohnMap.EnergyTarget.KINETIC,
+                HohenbergKohnMap onGrid = HohenbergKohnMap.train(training, grid, HohenbergKohnMap.EnergyTarget.UNIVERSAL,
                         HohenbergKohnMap.Settings.defaults());
                 HohenbergKohnMap pauli = HohenbergKohnMap.train(training, grid,
-                        HohenbergKohnMap.EnergyTarget.PAULI_KINETIC, HohenbergKohnMap.Settings.defaults());
+                        HohenbergKohnMap.EnergyTarget.UNIVERSAL_MINUS_VON_WEIZSACKER, HohenbergKohnMap.Settings.defaults());
                 HohenbergKohnMap.Errors sineErrors = sine.evaluate(test);
                 HohenbergKohnMap.Errors gridErrors = onGrid.evaluate(test);
                 HohenbergKohnMap.Errors pauliErrors = pauli.evaluate(test);

@@ -9,37 +9,38 @@ import org.ofdft.ml.regression.MultiOutputKernelModel;
 
 /**
  * The machine-learned Hohenberg–Kohn map of Brockherde, Vogt, Li, Tuckerman, Burke, Müller, Nat. Commun. 8,
- * 872 (2017), for 1D datasets: the density as a function of the external potential,
- * n^ML[v] = Σ_l u_l^ML[v] φ_l with each coefficient a kernel ridge model on the potential vector
- * (Gaussian kernel, Euclidean distance of the G-vectors, no Δx factor; all coefficients share σ and λ),
- * then the energy as a function of that density, E^ML[n] = Σ_i β_i k(n, n_i) (or its universal part, see
- * {@link EnergyTarget}), trained on the exact densities and evaluated on the predicted ones. No functional
+ * 872 (2017): the density as a function of the external potential, n^ML[v] = Σ_l u_l^ML[v] φ_l with each
+ * coefficient a kernel ridge model on the potential sampled on the grid (Gaussian kernel, Euclidean
+ * distance of the vectors, no volume-element factor; all coefficients share σ and λ), then the energy as a
+ * function of that density, trained on exact densities and evaluated on the predicted ones. No functional
  * derivative is needed.
+ *
+ * <p>The energy map learns the universal part of the Hohenberg–Kohn functional,
+ * E_v[n] = F[n] + ∫ v n + E_const, with E_const the energy that does not depend on the electrons (the
+ * ion–ion Ewald energy in 3D, 0 in 1D): F^ML is a KRR of F on the density, and ∫ v n^ML and E_const are
+ * added when predicting (v is known then). Learning E from n directly must also learn v[n]; on the 1D box
+ * (N = 1, M = 200) that is 50× less accurate ({@link EnergyTarget#TOTAL}). A baseline B[n] can be
+ * subtracted from F before learning and added back (the von Weizsäcker energy in 1D).
  */
 public final class HohenbergKohnMap {
 
-    /**
-     * What the energy map learns from the density. For these non-interacting systems the Hohenberg–Kohn
-     * functional is E_v[n] = T_s[n] + ∫ v n, so learning the universal part T_s and adding ∫ v n^ML (v is
-     * known when predicting) is the natural map; learning E directly from n must also learn v[n]. Measured
-     * on the Snyder box (N = 1, M = 200): MAE 0.04 kcal/mol with {@link #KINETIC}, 13.5 with {@link #TOTAL}.
-     */
+    /** What the energy map learns from the density. */
     public enum EnergyTarget {
         /** E learned directly from n: E^ML[n^ML]. */
         TOTAL,
-        /** T_s learned from n: E^ML = T^ML[n^ML] + ∫ v n^ML. */
-        KINETIC,
+        /** F = E − ∫ v n − E_const (T_s for non-interacting electrons): E^ML = F^ML[n^ML] + ∫ v n^ML + E_const. */
+        UNIVERSAL,
         /**
-         * T_s − T_vW learned from n, T_vW computed ({@link MlKineticFunctional#vonWeizsacker}):
-         * E^ML = T_vW[n^ML] + (T_s − T_vW)^ML[n^ML] + ∫ v n^ML.
+         * F − T_vW learned, T_vW computed ({@link MlKineticFunctional#vonWeizsacker}; 1D, grid basis): the
+         * Pauli kinetic energy for non-interacting electrons.
          */
-        PAULI_KINETIC
+        UNIVERSAL_MINUS_VON_WEIZSACKER
     }
 
-    /** Hyperparameter grids and folds for {@link #train}. */
+    /** Hyperparameter grids and folds for training. */
     public record Settings(double[] potentialSigmas, double[] densitySigmas, double[] lambdas, int folds, long seed) {
 
-        /** Potential widths 2…1000, density widths 5…200 (the kinetic functional's), λ 1e-14…1e-5. */
+        /** Potential widths 2…1000, density widths 5…200, λ 1e-14…1e-5 (decades), 5 folds. */
         public static Settings defaults() {
             return new Settings(new double[] {2, 4, 8, 15, 30, 60, 120, 250, 500, 1000},
                     new double[] {5, 8, 12, 18, 27, 40, 60, 90, 135, 200},
@@ -47,29 +48,69 @@ public final class HohenbergKohnMap {
         }
     }
 
-    /** Errors on a test set: energy errors E^ML − E (hartree) and ∫|n^ML − n| dx per row. */
+    /**
+     * Exact training data on one grid: potentials and densities sampled on the points (rows), the total
+     * energies and the electron-independent energies E_const (may be null: zero), the volume element of
+     * ∫ f = Σ f_j dV, and the electron number.
+     */
+    public record TrainingData(double[][] potentials, double[][] densities, double[] totalEnergies,
+                               double[] constantEnergies, double volumeElement, double electrons) {
+    }
+
+    /** Errors on a test set: energy errors E^ML − E (hartree) and ∫|n^ML − n| per row. */
     public record Errors(double[] energyErrors, double[] densityErrors) {
     }
 
     private final DensityBasis basis;
     private final EnergyTarget target;
-    private final double[] points;
+    private final int points;
+    private final double volumeElement;
     private final double electrons;
     private final MultiOutputKernelModel densityMap;
     private final KernelRidgeModel energyMap;
 
-    HohenbergKohnMap(DensityBasis basis, EnergyTarget target, double[] points, double electrons,
-                     MultiOutputKernelModel densityMap, KernelRidgeModel energyMap) {
+    private HohenbergKohnMap(DensityBasis basis, EnergyTarget target, int points, double volumeElement,
+                             double electrons, MultiOutputKernelModel densityMap, KernelRidgeModel energyMap) {
         this.basis = basis;
         this.target = target;
-        this.points = points.clone();
+        this.points = points;
+        this.volumeElement = volumeElement;
         this.electrons = electrons;
         this.densityMap = densityMap;
         this.energyMap = energyMap;
     }
 
-    /** Cross-validates and fits both maps on {@code data} (one electron number; kinetic energies if KINETIC). */
+    /** Cross-validates and fits both maps. */
+    public static HohenbergKohnMap train(TrainingData data, DensityBasis basis, EnergyTarget target, Settings settings) {
+        int count = data.densities().length;
+        double[][] coefficients = new double[count][basis.size()];
+        double[] learned = new double[count];
+        HohenbergKohnMap partial = new HohenbergKohnMap(basis, target, data.densities()[0].length,
+                data.volumeElement(), data.electrons(), null, null);
+        for (int i = 0; i < count; i++) {
+            basis.coefficients(data.densities()[i], coefficients[i]);
+            double constant = data.constantEnergies() == null ? 0 : data.constantEnergies()[i];
+            learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], data.densities()[i], constant);
+        }
+        GaussianKernel family = new GaussianKernel(1);
+        KernelRidgeCrossValidation.Result densityCv = KernelRidgeCrossValidation.searchMultiOutput(family,
+                data.potentials(), coefficients, basis.errorWeights(), settings.potentialSigmas(),
+                settings.lambdas(), settings.folds(), settings.seed());
+        MultiOutputKernelModel densityMap = MultiOutputKernelModel.fit(new GaussianKernel(densityCv.sigma()),
+                data.potentials(), coefficients, densityCv.lambda());
+        KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, data.densities(),
+                learned, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
+        KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, data.densities(), learned);
+        return new HohenbergKohnMap(basis, target, partial.points, data.volumeElement(), data.electrons(), densityMap,
+                energyMap);
+    }
+
+    /** A 1D dataset of one electron number; T_s is F for its non-interacting electrons. */
     public static HohenbergKohnMap train(Dataset1D data, DensityBasis basis, EnergyTarget target, Settings settings) {
+        return train(trainingData(data), basis, target, settings);
+    }
+
+    static TrainingData trainingData(Dataset1D data) {
         double electrons = data.numElectrons()[0];
         for (int i = 0; i < data.size(); i++) {
             if (data.numElectrons()[i] != electrons) {
@@ -77,29 +118,8 @@ public final class HohenbergKohnMap {
                         + ", row " + i + " has " + data.numElectrons()[i]);
             }
         }
-        if (target != EnergyTarget.TOTAL && !data.hasKineticEnergies()) {
-            throw new IllegalArgumentException("an energy map for T_s needs 'kinetic_energies' in the training data");
-        }
-        double[][] coefficients = new double[data.size()][basis.size()];
-        for (int i = 0; i < data.size(); i++) {
-            basis.coefficients(data.densities()[i], coefficients[i]);
-        }
-        GaussianKernel family = new GaussianKernel(1);
-        KernelRidgeCrossValidation.Result densityCv = KernelRidgeCrossValidation.searchMultiOutput(family,
-                data.externalPotentials(), coefficients, basis.errorWeights(), settings.potentialSigmas(),
-                settings.lambdas(), settings.folds(), settings.seed());
-        MultiOutputKernelModel densityMap = MultiOutputKernelModel.fit(new GaussianKernel(densityCv.sigma()),
-                data.externalPotentials(), coefficients, densityCv.lambda());
-        double[] energies = target == EnergyTarget.TOTAL ? data.totalEnergies() : data.kineticEnergies().clone();
-        if (target == EnergyTarget.PAULI_KINETIC) {
-            for (int i = 0; i < energies.length; i++) {
-                energies[i] -= MlKineticFunctional.vonWeizsacker(data.densities()[i], data.spacing(), null);
-            }
-        }
-        KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, data.densities(),
-                energies, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
-        KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, data.densities(), energies);
-        return new HohenbergKohnMap(basis, target, data.grid(), electrons, densityMap, energyMap);
+        return new TrainingData(data.externalPotentials(), data.densities(), data.totalEnergies(), null,
+                data.spacing(), electrons);
     }
 
     public DensityBasis basis() {
@@ -114,7 +134,7 @@ public final class HohenbergKohnMap {
         return electrons;
     }
 
-    /** σ and λ of the potential → density map. */
+    /** The potential → density-coefficient map. */
     public MultiOutputKernelModel densityMap() {
         return densityMap;
     }
@@ -125,20 +145,22 @@ public final class HohenbergKohnMap {
     }
 
     /**
-     * n^ML[v] on the dataset's points, scaled to hold exactly the trained electron number: at the exact
-     * density E_v[n] is stationary under changes that keep ∫n fixed, so a predicted density with the right
-     * ∫n makes the energy error second order in n^ML − n, whereas an error δN in ∫n costs μ·δN.
+     * n^ML[v] on the grid, scaled to hold exactly the trained electron number: E_v[n] is stationary at the
+     * exact density under changes that keep ∫n fixed, so with the right ∫n the energy error is second order
+     * in n^ML − n, whereas an error δN in ∫n costs μ·δN.
      */
     public double[] predictDensity(double[] potential) {
-        requirePoints(potential, "potential");
+        if (potential.length != points) {
+            throw new IllegalArgumentException("potential has " + potential.length + " points, the map was trained on "
+                    + points);
+        }
         double[] coefficients = new double[basis.size()];
         densityMap.predict(potential, coefficients);
-        double[] density = new double[points.length];
+        double[] density = new double[points];
         basis.density(coefficients, density);
-        double h = (points[points.length - 1] - points[0]) / (points.length - 1);
         double integral = 0;
         for (double n : density) {
-            integral += n * h;
+            integral += n * volumeElement;
         }
         if (integral > 0) {
             for (int j = 0; j < density.length; j++) {
@@ -148,52 +170,53 @@ public final class HohenbergKohnMap {
         return density;
     }
 
-    /** E^ML at the predicted density n^ML[v] (hartree). */
-    public double predictEnergy(double[] potential) {
-        return energyOf(potential, predictDensity(potential));
+    /** E^ML at the predicted density n^ML[v] (hartree), adding the electron-independent {@code constantEnergy}. */
+    public double predictEnergy(double[] potential, double constantEnergy) {
+        double[] density = predictDensity(potential);
+        return energyMap.predict(density) + knownEnergy(potential, density, constantEnergy);
     }
 
-    private double energyOf(double[] potential, double[] density) {
-        double energy = energyMap.predict(density);
+    /** The part of E the energy map does not learn: ∫ v n + E_const (+ the baseline), or 0 for TOTAL. */
+    private double knownEnergy(double[] potential, double[] density, double constantEnergy) {
         if (target == EnergyTarget.TOTAL) {
-            return energy;
+            return 0;
         }
-        double h = (points[points.length - 1] - points[0]) / (points.length - 1);
-        if (target == EnergyTarget.PAULI_KINETIC) {
-            energy += MlKineticFunctional.vonWeizsacker(density, h, null);
+        double energy = constantEnergy;
+        for (int j = 0; j < density.length; j++) {
+            energy += volumeElement * potential[j] * density[j];
         }
-        for (int j = 0; j < points.length; j++) {
-            energy += h * potential[j] * density[j];
+        if (target == EnergyTarget.UNIVERSAL_MINUS_VON_WEIZSACKER) {
+            energy += MlKineticFunctional.vonWeizsacker(density, volumeElement, null);
         }
         return energy;
     }
 
-    /** Energy and density errors on every row of {@code test}. */
-    public Errors evaluate(Dataset1D test) {
-        if (test.gridPoints() != points.length) {
-            throw new IllegalArgumentException("test potentials have " + test.gridPoints() + " points, the map "
-                    + points.length);
+    /** Energy and density errors on every row of a test set in the layout of {@link TrainingData}. */
+    public Errors evaluate(TrainingData test) {
+        if (test.electrons() != electrons) {
+            throw new IllegalArgumentException("test systems have " + test.electrons() + " electrons, the map was "
+                    + "trained for " + electrons);
         }
-        double h = (points[points.length - 1] - points[0]) / (points.length - 1);
-        double[] energyErrors = new double[test.size()];
-        double[] densityErrors = new double[test.size()];
-        java.util.stream.IntStream.range(0, test.size()).parallel().forEach(i -> {
-            double[] potential = test.externalPotentials()[i];
+        int count = test.densities().length;
+        double[] energyErrors = new double[count];
+        double[] densityErrors = new double[count];
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> {
+            double[] potential = test.potentials()[i];
+            double constant = test.constantEnergies() == null ? 0 : test.constantEnergies()[i];
             double[] density = predictDensity(potential);
-            energyErrors[i] = energyOf(potential, density) - test.totalEnergies()[i];
+            energyErrors[i] = energyMap.predict(density) + knownEnergy(potential, density, constant)
+                    - test.totalEnergies()[i];
             double l1 = 0;
             for (int j = 0; j < density.length; j++) {
                 l1 += Math.abs(density[j] - test.densities()[i][j]);
             }
-            densityErrors[i] = l1 * h;
+            densityErrors[i] = l1 * volumeElement;
         });
         return new Errors(energyErrors, densityErrors);
     }
 
-    private void requirePoints(double[] values, String what) {
-        if (values.length != points.length) {
-            throw new IllegalArgumentException(what + " has " + values.length + " points, the map was trained on "
-                    + points.length);
-        }
+    /** Energy and density errors on every row of a 1D test set. */
+    public Errors evaluate(Dataset1D test) {
+        return evaluate(trainingData(test));
     }
 }

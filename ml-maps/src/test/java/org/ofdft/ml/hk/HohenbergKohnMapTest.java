@@ -42,7 +42,7 @@ class HohenbergKohnMapTest {
                 SnyderBox.Discretization.SINE_BASIS, done -> { });
         for (DensityBasis basis : new DensityBasis[] {DensityBasis.Sine.of(training.grid(), 40),
                 new DensityBasis.Grid(training.gridPoints(), training.spacing())}) {
-            HohenbergKohnMap map = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.KINETIC,
+            HohenbergKohnMap map = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.UNIVERSAL,
                     HohenbergKohnMap.Settings.defaults());
             HohenbergKohnMap.Errors errors = map.evaluate(test);
             double mae = 0;
