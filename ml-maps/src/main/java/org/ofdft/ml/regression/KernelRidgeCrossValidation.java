@@ -219,13 +219,14 @@ public final class KernelRidgeCrossValidation {
             }
         }
         KernelRidgePath path = new KernelRidgePath(trainingKernel, targetSets);
-        double[] alpha = new double[n];
+        double[] rotatedCross = path.rotate(crossKernel, test.length);
+        double[] z = new double[n];
         double[] scratch = new double[n];
         double[] errors = new double[lambdas.length];
         for (int l = 0; l < lambdas.length; l++) {
             for (int t = 0; t < outputs && Double.isFinite(errors[l]); t++) {
                 try {
-                    path.dualCoefficients(t, lambdas[l], alpha, scratch);
+                    path.rotatedDualCoefficients(t, lambdas[l], z, scratch);
                 } catch (IllegalArgumentException singular) {
                     errors[l] = Double.POSITIVE_INFINITY;
                     break;
@@ -233,7 +234,7 @@ public final class KernelRidgeCrossValidation {
                 for (int i = 0; i < test.length; i++) {
                     double prediction = 0;
                     for (int j = 0; j < n; j++) {
-                        prediction += crossKernel[i * n + j] * alpha[j];
+                        prediction += rotatedCross[i * n + j] * z[j];
                     }
                     double difference = prediction - targets[test[i]][t];
                     errors[l] += weights[t] * difference * difference;

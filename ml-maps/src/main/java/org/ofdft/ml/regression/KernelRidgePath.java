@@ -101,13 +101,30 @@ public final class KernelRidgePath {
 
     /** As {@link #dualCoefficients(double, double[], double[])} for target vector {@code target}. */
     public void dualCoefficients(int target, double lambda, double[] alpha, double[] scratch) {
+        rotatedDualCoefficients(target, lambda, scratch, alpha);
+        // α = Q z
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int row = i * n;
+            for (int k = 0; k < n; k++) {
+                sum += q[row + k] * scratch[k];
+            }
+            alpha[i] = sum;
+        }
+    }
+
+    /**
+     * z = (T + λI)⁻¹ Qᵀy of target vector {@code target}, so that α = Q z: predictions K_* α equal
+     * (K_* Q) z, which costs O(n) per test row once {@link #rotate K_* Q} is formed — the cheap way to score
+     * many outputs and many λ. {@code scratch} (length n) is overwritten.
+     */
+    public void rotatedDualCoefficients(int target, double lambda, double[] z, double[] scratch) {
         double[] projected = projectedTargets[target];
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("λ must be positive and finite, got " + lambda);
         }
-        // LDLᵀ (Thomas) solve of (T + λI) z = Qᵀy; the pivots d_k are kept in alpha until z is complete.
-        double[] pivots = alpha;
-        double[] z = scratch;
+        // LDLᵀ (Thomas) solve of (T + λI) z = Qᵀy with the pivots d_k in scratch.
+        double[] pivots = scratch;
         pivots[0] = checkPivot(diagonal[0] + lambda, lambda);
         z[0] = projected[0];
         for (int k = 1; k < n; k++) {
@@ -119,15 +136,25 @@ public final class KernelRidgePath {
         for (int k = n - 2; k >= 0; k--) {
             z[k] = z[k] / pivots[k] - offDiagonal[k] / pivots[k] * z[k + 1];
         }
-        // α = Q z
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                sum += q[row + k] * z[k];
+    }
+
+    /** K_* Q for a rows × n row-major cross-kernel block K_* (a new rows × n array). */
+    public double[] rotate(double[] crossKernel, int rows) {
+        double[] rotated = new double[rows * n];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                double k = crossKernel[r * n + i];
+                if (k == 0) {
+                    continue;
+                }
+                int qRow = i * n;
+                int out = r * n;
+                for (int c = 0; c < n; c++) {
+                    rotated[out + c] += k * q[qRow + c];
+                }
             }
-            alpha[i] = sum;
         }
+        return rotated;
     }
 
     /** α(λ) as a new array. */
