@@ -18,7 +18,8 @@ import org.ofdft.ml.regression.MultiOutputKernelModel;
  * <p>The energy map learns the universal part of the Hohenberg–Kohn functional,
  * E_v[n] = F[n] + ∫ v n + E_const, with E_const the energy that does not depend on the electrons (the
  * ion–ion Ewald energy in 3D, 0 in 1D): F^ML is a KRR of F on the density, and ∫ v n^ML and E_const are
- * added when predicting (v is known then). Learning E from n directly must also learn v[n]; on the 1D box
+ * added when predicting (v is known then). F^ML is trained on the training densities as represented in the
+ * basis (their projection), the form in which the density map predicts them. Learning E from n directly must also learn v[n]; on the 1D box
  * (N = 1, M = 200) that is 50× less accurate ({@link EnergyTarget#TOTAL}). A baseline B[n] can be
  * subtracted from F before learning and added back (the von Weizsäcker energy in 1D).
  */
@@ -31,7 +32,7 @@ public final class HohenbergKohnMap {
         /** F = E − ∫ v n − E_const (T_s for non-interacting electrons): E^ML = F^ML[n^ML] + ∫ v n^ML + E_const. */
         UNIVERSAL,
         /**
-         * F − T_vW learned, T_vW computed ({@link MlKineticFunctional#vonWeizsacker}; 1D, grid basis): the
+         * F − T_vW learned, T_vW computed ({@link MlKineticFunctional#vonWeizsacker}; 1D): the
          * Pauli kinetic energy for non-interacting electrons.
          */
         UNIVERSAL_MINUS_VON_WEIZSACKER
@@ -84,13 +85,16 @@ public final class HohenbergKohnMap {
     public static HohenbergKohnMap train(TrainingData data, DensityBasis basis, EnergyTarget target, Settings settings) {
         int count = data.densities().length;
         double[][] coefficients = new double[count][basis.size()];
+        // the energy map sees densities as the map will predict them: in the basis (P n, not n)
+        double[][] represented = new double[count][data.densities()[0].length];
         double[] learned = new double[count];
         HohenbergKohnMap partial = new HohenbergKohnMap(basis, target, data.densities()[0].length,
                 data.volumeElement(), data.electrons(), null, null);
         for (int i = 0; i < count; i++) {
             basis.coefficients(data.densities()[i], coefficients[i]);
+            basis.density(coefficients[i], represented[i]);
             double constant = data.constantEnergies() == null ? 0 : data.constantEnergies()[i];
-            learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], data.densities()[i], constant);
+            learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], represented[i], constant);
         }
         GaussianKernel family = new GaussianKernel(1);
         KernelRidgeCrossValidation.Result densityCv = KernelRidgeCrossValidation.searchMultiOutput(family,
@@ -98,9 +102,9 @@ public final class HohenbergKohnMap {
                 settings.lambdas(), settings.folds(), settings.seed());
         MultiOutputKernelModel densityMap = MultiOutputKernelModel.fit(new GaussianKernel(densityCv.sigma()),
                 data.potentials(), coefficients, densityCv.lambda());
-        KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, data.densities(),
+        KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, represented,
                 learned, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
-        KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, data.densities(), learned);
+        KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, represented, learned);
         return new HohenbergKohnMap(basis, target, partial.points, data.volumeElement(), data.electrons(), densityMap,
                 energyMap);
     }
