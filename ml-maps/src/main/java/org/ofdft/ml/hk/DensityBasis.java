@@ -5,7 +5,7 @@ package org.ofdft.ml.hk;
  * coefficients in a basis, each of which is learned as a function of the potential (Brockherde et al.,
  * Nat. Commun. 8, 872 (2017)).
  */
-public sealed interface DensityBasis permits DensityBasis.Sine, DensityBasis.Grid {
+public sealed interface DensityBasis permits DensityBasis.Sine, DensityBasis.Grid, PlaneWaveBasis {
 
     /** Number of coefficients. */
     int size();

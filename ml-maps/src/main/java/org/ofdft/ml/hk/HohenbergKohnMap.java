@@ -19,7 +19,8 @@ import org.ofdft.ml.regression.MultiOutputKernelModel;
  * E_v[n] = F[n] + ∫ v n + E_const, with E_const the energy that does not depend on the electrons (the
  * ion–ion Ewald energy in 3D, 0 in 1D): F^ML is a KRR of F on the density, and ∫ v n^ML and E_const are
  * added when predicting (v is known then). F^ML is trained on the training densities as represented in the
- * basis (their projection), the form in which the density map predicts them. Learning E from n directly must also learn v[n]; on the 1D box
+ * basis (their projection), the form in which the density map predicts them. Both kernel models learn
+ * deviations from the training means. Learning E from n directly must also learn v[n]; on the 1D box
  * (N = 1, M = 200) that is 50× less accurate ({@link EnergyTarget#TOTAL}). A baseline B[n] can be
  * subtracted from F before learning and added back (the von Weizsäcker energy in 1D).
  */
@@ -69,9 +70,13 @@ public final class HohenbergKohnMap {
     private final double electrons;
     private final MultiOutputKernelModel densityMap;
     private final KernelRidgeModel energyMap;
+    /** Training means: the kernel models learn deviations from them (a zero-mean prior would pull to 0). */
+    private final double[] meanCoefficients;
+    private final double meanLearnedEnergy;
 
     private HohenbergKohnMap(DensityBasis basis, EnergyTarget target, int points, double volumeElement,
-                             double electrons, MultiOutputKernelModel densityMap, KernelRidgeModel energyMap) {
+                             double electrons, MultiOutputKernelModel densityMap, KernelRidgeModel energyMap,
+                             double[] meanCoefficients, double meanLearnedEnergy) {
         this.basis = basis;
         this.target = target;
         this.points = points;
@@ -79,6 +84,8 @@ public final class HohenbergKohnMap {
         this.electrons = electrons;
         this.densityMap = densityMap;
         this.energyMap = energyMap;
+        this.meanCoefficients = meanCoefficients;
+        this.meanLearnedEnergy = meanLearnedEnergy;
     }
 
     /** Cross-validates and fits both maps. */
@@ -89,12 +96,26 @@ public final class HohenbergKohnMap {
         double[][] represented = new double[count][data.densities()[0].length];
         double[] learned = new double[count];
         HohenbergKohnMap partial = new HohenbergKohnMap(basis, target, data.densities()[0].length,
-                data.volumeElement(), data.electrons(), null, null);
+                data.volumeElement(), data.electrons(), null, null, null, 0);
         for (int i = 0; i < count; i++) {
             basis.coefficients(data.densities()[i], coefficients[i]);
             basis.density(coefficients[i], represented[i]);
             double constant = data.constantEnergies() == null ? 0 : data.constantEnergies()[i];
             learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], represented[i], constant);
+        }
+        double[] meanCoefficients = new double[basis.size()];
+        double meanLearned = 0;
+        for (int i = 0; i < count; i++) {
+            for (int l = 0; l < meanCoefficients.length; l++) {
+                meanCoefficients[l] += coefficients[i][l] / count;
+            }
+            meanLearned += learned[i] / count;
+        }
+        for (int i = 0; i < count; i++) {
+            for (int l = 0; l < meanCoefficients.length; l++) {
+                coefficients[i][l] -= meanCoefficients[l];
+            }
+            learned[i] -= meanLearned;
         }
         GaussianKernel family = new GaussianKernel(1);
         KernelRidgeCrossValidation.Result densityCv = KernelRidgeCrossValidation.searchMultiOutput(family,
@@ -106,7 +127,7 @@ public final class HohenbergKohnMap {
                 learned, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
         KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, represented, learned);
         return new HohenbergKohnMap(basis, target, partial.points, data.volumeElement(), data.electrons(), densityMap,
-                energyMap);
+                energyMap, meanCoefficients, meanLearned);
     }
 
     /** A 1D dataset of one electron number; T_s is F for its non-interacting electrons. */
@@ -160,6 +181,9 @@ public final class HohenbergKohnMap {
         }
         double[] coefficients = new double[basis.size()];
         densityMap.predict(potential, coefficients);
+        for (int l = 0; l < coefficients.length; l++) {
+            coefficients[l] += meanCoefficients[l];
+        }
         double[] density = new double[points];
         basis.density(coefficients, density);
         double integral = 0;
@@ -177,7 +201,11 @@ public final class HohenbergKohnMap {
     /** E^ML at the predicted density n^ML[v] (hartree), adding the electron-independent {@code constantEnergy}. */
     public double predictEnergy(double[] potential, double constantEnergy) {
         double[] density = predictDensity(potential);
-        return energyMap.predict(density) + knownEnergy(potential, density, constantEnergy);
+        return learnedEnergy(density) + knownEnergy(potential, density, constantEnergy);
+    }
+
+    private double learnedEnergy(double[] density) {
+        return meanLearnedEnergy + energyMap.predict(density);
     }
 
     /** The part of E the energy map does not learn: ∫ v n + E_const (+ the baseline), or 0 for TOTAL. */
@@ -208,7 +236,7 @@ public final class HohenbergKohnMap {
             double[] potential = test.potentials()[i];
             double constant = test.constantEnergies() == null ? 0 : test.constantEnergies()[i];
             double[] density = predictDensity(potential);
-            energyErrors[i] = energyMap.predict(density) + knownEnergy(potential, density, constant)
+            energyErrors[i] = learnedEnergy(density) + knownEnergy(potential, density, constant)
                     - test.totalEnergies()[i];
             double l1 = 0;
             for (int j = 0; j < density.length; j++) {
