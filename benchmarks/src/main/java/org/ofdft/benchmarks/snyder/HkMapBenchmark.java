@@ -23,7 +23,8 @@ import org.ofdft.ml.kinetic.MlKineticFunctional;
  * Issue 7, 1D half: the ML Hohenberg–Kohn map (Brockherde et al., Nat. Commun. 8, 872 (2017)) on the
  * Snyder box for N = 1…4 and M = 20, 50, 100, 200, next to the direct ML kinetic functional at the exact
  * and at its self-consistent density; written to {@code benchmarks/results/hk-map.md} with PNGs.
- * Usage: {@code HkMapBenchmark --results DIR [--test-count 1000] [--sc-count 200]}.
+ * With {@code --test-3d K > 0} (default 100) also the 3D section ({@link HkMap3D}).
+ * Usage: {@code HkMapBenchmark --results DIR [--test-count 1000] [--sc-count 200] [--test-3d 100]}.
  */
 public final class HkMapBenchmark {
 
@@ -34,6 +35,16 @@ public final class HkMapBenchmark {
         Path results = Path.of(Reports.option(args, "--results", "benchmarks/results"));
         int testCount = Integer.parseInt(Reports.option(args, "--test-count", "1000"));
         int scCount = Math.min(testCount, Integer.parseInt(Reports.option(args, "--sc-count", "200")));
+        if ("3d".equals(Reports.option(args, "--part", "all"))) {
+            // the 3D section alone, into its own file (the full report needs the 1D part too)
+            StringBuilder md = new StringBuilder("# Learned Hohenberg–Kohn map, 3D section only\n\n");
+            Files.createDirectories(results);
+            HkMap3D.section(md, results, Path.of(Reports.option(args, "--recpot", "examples/data/al.lda.recpot")),
+                    Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")),
+                    Integer.parseInt(Reports.option(args, "--test-3d", "100")));
+            AtomicFile.writeString(results.resolve("hk-map-3d.md"), md.toString());
+            return;
+        }
         long start = System.nanoTime();
         Files.createDirectories(results);
         StringBuilder md = new StringBuilder("# Learned Hohenberg–Kohn map, 1D (Brockherde et al., Nat. Commun. 8, 872 (2017))\n\n");
@@ -90,7 +101,8 @@ public final class HkMapBenchmark {
                 String scDensity = "—";
                 if (m >= 50) { // local PCA needs m = 30 neighbours among the training densities
                     KineticModelEvaluation.Errors scErrors = KineticModelEvaluation.evaluate(direct.functional(),
-                            training, scTest, KineticModelEvaluation.SelfConsistency.paper(), done -> { });
+                            direct.trainingPotentials(), scTest, KineticModelEvaluation.SelfConsistency.paper(),
+                            done -> { });
                     sc = String.format(Locale.ROOT, "%.3f", Stats.of(scErrors.selfConsistentEnergyErrors()).mae());
                     scDensity = String.format(Locale.ROOT, "%.1e", mean(scErrors.densityErrors()));
                 }
@@ -133,6 +145,11 @@ public final class HkMapBenchmark {
         learningCurves(results.resolve("hk-map-learning-curves.png"), curves);
         densityExamples(results.resolve("hk-map-densities.png"), exampleMap, exampleTest);
         md.append("![learning curves](hk-map-learning-curves.png)\n\n![densities](hk-map-densities.png)\n\n");
+        if (!"0".equals(Reports.option(args, "--test-3d", "100"))) {
+            HkMap3D.section(md, results, Path.of(Reports.option(args, "--recpot", "examples/data/al.lda.recpot")),
+                    Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")),
+                    Integer.parseInt(Reports.option(args, "--test-3d", "100")));
+        }
         md.append(String.format(Locale.ROOT, "Total benchmark time: %.0f s.%n", (System.nanoTime() - start) * 1e-9));
         AtomicFile.writeString(results.resolve("hk-map.md"), md.toString());
         log("wrote %s", results.resolve("hk-map.md"));

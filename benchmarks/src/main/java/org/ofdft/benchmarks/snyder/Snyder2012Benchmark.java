@@ -209,8 +209,8 @@ public final class Snyder2012Benchmark {
                 KineticModelTraining.Trained trained = KineticModelTraining.train(training, baseline,
                         KineticModelTraining.DEFAULT_SIGMAS, KineticModelTraining.DEFAULT_LAMBDAS, 5, 7);
                 log("self-consistent %s N = %d (%d potentials)", baseline, n, count);
-                KineticModelEvaluation.Errors errors = KineticModelEvaluation.evaluate(trained.functional(), training,
-                        tests[n].subset(rows), KineticModelEvaluation.SelfConsistency.paper(), done -> { });
+                KineticModelEvaluation.Errors errors = KineticModelEvaluation.evaluate(trained.functional(),
+                        trained.trainingPotentials(), tests[n].subset(rows), KineticModelEvaluation.SelfConsistency.paper(), done -> { });
                 Stats kinetic = Stats.of(errors.kineticErrors());
                 Stats energy = Stats.of(errors.selfConsistentEnergyErrors());
                 double density = Arrays.stream(errors.densityErrors()).average().orElse(Double.NaN);

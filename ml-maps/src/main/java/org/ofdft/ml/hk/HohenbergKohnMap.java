@@ -74,7 +74,7 @@ public final class HohenbergKohnMap {
     private final double[] meanCoefficients;
     private final double meanLearnedEnergy;
 
-    private HohenbergKohnMap(DensityBasis basis, EnergyTarget target, int points, double volumeElement,
+    HohenbergKohnMap(DensityBasis basis, EnergyTarget target, int points, double volumeElement,
                              double electrons, MultiOutputKernelModel densityMap, KernelRidgeModel energyMap,
                              double[] meanCoefficients, double meanLearnedEnergy) {
         this.basis = basis;
@@ -157,6 +157,22 @@ public final class HohenbergKohnMap {
 
     public double electrons() {
         return electrons;
+    }
+
+    int points() {
+        return points;
+    }
+
+    double volumeElement() {
+        return volumeElement;
+    }
+
+    double[] meanCoefficients() {
+        return meanCoefficients.clone();
+    }
+
+    double meanLearnedEnergy() {
+        return meanLearnedEnergy;
     }
 
     /** The potential → density-coefficient map. */

@@ -45,11 +45,12 @@ public final class KineticModelEvaluation {
     }
 
     /**
-     * @param training the dataset the functional was trained on (its densities and potentials give the
-     *     manifold and the starting points); may be null when {@code selfConsistency} is null
+     * @param trainingPotentials the potentials of the functional's training densities (row j belongs to
+     *     training density j), to start each minimization from the training density whose potential is
+     *     nearest; may be null when {@code selfConsistency} is null
      * @param selfConsistency null for the errors at the exact densities only
      */
-    public static Errors evaluate(MlKineticFunctional functional, Dataset1D training, Dataset1D test,
+    public static Errors evaluate(MlKineticFunctional functional, double[][] trainingPotentials, Dataset1D test,
                                   SelfConsistency selfConsistency, IntConsumer progress) {
         checkCompatible(functional, test, "test");
         if (!test.hasKineticEnergies()) {
@@ -63,7 +64,11 @@ public final class KineticModelEvaluation {
         if (selfConsistency == null) {
             return new Errors(kineticErrors, null, null, null, null);
         }
-        checkCompatible(functional, training, "training");
+        double[][] trainingDensities = functional.trainingDensities();
+        if (trainingPotentials == null || trainingPotentials.length != trainingDensities.length) {
+            throw new IllegalArgumentException("the self-consistent evaluation needs the potentials of the "
+                    + trainingDensities.length + " training densities");
+        }
         double h = functional.spacing();
         double[] energyErrors = new double[count];
         double[] densityErrors = new double[count];
@@ -72,9 +77,9 @@ public final class KineticModelEvaluation {
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, count).parallel().forEach(i -> {
             double[] potential = test.externalPotentials()[i];
-            LocalPcaProjection projection = new LocalPcaProjection(training.densities(),
+            LocalPcaProjection projection = new LocalPcaProjection(trainingDensities,
                     selfConsistency.neighbours(), selfConsistency.components());
-            double[] start = training.densities()[nearestRow(training.externalPotentials(), potential)];
+            double[] start = trainingDensities[nearestRow(trainingPotentials, potential)];
             ProjectedGradientDescent.Result result = new ProjectedGradientDescent(projection).minimize(
                     (n, gradient) -> {
                         double energy = functional.energyAndGradient(n, gradient);
@@ -98,9 +103,6 @@ public final class KineticModelEvaluation {
     }
 
     private static void checkCompatible(MlKineticFunctional functional, Dataset1D data, String what) {
-        if (data == null) {
-            throw new IllegalArgumentException(what + " data is needed for the self-consistent evaluation");
-        }
         double[] points = functional.points();
         if (data.gridPoints() != points.length) {
             throw new IllegalArgumentException(what + " data has " + data.gridPoints() + " grid points, the model "

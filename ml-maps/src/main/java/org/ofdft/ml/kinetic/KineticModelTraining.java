@@ -17,8 +17,12 @@ public final class KineticModelTraining {
     public static final double[] DEFAULT_SIGMAS = {5, 8, 12, 18, 27, 40, 60, 90, 135, 200};
     public static final double[] DEFAULT_LAMBDAS = {1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5};
 
-    /** A trained functional and the cross-validation that chose its hyperparameters (null if fixed). */
-    public record Trained(MlKineticFunctional functional, KernelRidgeCrossValidation.Result crossValidation) {
+    /**
+     * A trained functional, the potentials of its training densities (where self-consistent minimizations
+     * start from), and the cross-validation that chose its hyperparameters (null if they were fixed).
+     */
+    public record Trained(MlKineticFunctional functional, double[][] trainingPotentials,
+                          KernelRidgeCrossValidation.Result crossValidation) {
     }
 
     private KineticModelTraining() {
@@ -37,7 +41,7 @@ public final class KineticModelTraining {
                 targets);
         double sigma = ((GaussianKernel) model.kernel()).sigma();
         return new Trained(new MlKineticFunctional(model, baseline, data.grid(), data.numElectrons()[0]),
-                new KernelRidgeCrossValidation.Result(sigma, model.lambda(), cv.sigmas(), cv.lambdas(),
+                data.externalPotentials(), new KernelRidgeCrossValidation.Result(sigma, model.lambda(), cv.sigmas(), cv.lambdas(),
                         cv.meanAbsoluteError()));
     }
 
@@ -49,7 +53,8 @@ public final class KineticModelTraining {
     public static Trained fit(Dataset1D data, MlKineticFunctional.Baseline baseline, double sigma, double lambda) {
         KernelRidgeModel model = KernelRidgePath.fit(new GaussianKernel(sigma), data.densities(),
                 targets(data, baseline), lambda);
-        return new Trained(new MlKineticFunctional(model, baseline, data.grid(), data.numElectrons()[0]), null);
+        return new Trained(new MlKineticFunctional(model, baseline, data.grid(), data.numElectrons()[0]),
+                data.externalPotentials(), null);
     }
 
     /** T_s − T_base[n] for every row: what the kernel model learns. */

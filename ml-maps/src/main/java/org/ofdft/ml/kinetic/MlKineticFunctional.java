@@ -90,6 +90,15 @@ public final class MlKineticFunctional implements DensityFunctional {
         return spacing;
     }
 
+    /** The training densities of the kernel model (rows; copies). */
+    public double[][] trainingDensities() {
+        double[][] rows = new double[model.sampleCount()][];
+        for (int j = 0; j < rows.length; j++) {
+            rows[j] = model.trainingInput(j);
+        }
+        return rows;
+    }
+
     /** The electron number the model was trained for. */
     public double electrons() {
         return electrons;

@@ -55,6 +55,40 @@ public final class MultiOutputKernelModel {
         return new MultiOutputKernelModel(kernel, lambda, rows, d, outputs, dual);
     }
 
+    /**
+     * A model from stored parts (a saved model file): training inputs (samples × features) and dual
+     * coefficients (samples × outputs).
+     */
+    public static MultiOutputKernelModel of(Kernel kernel, double lambda, double[][] trainingInputs,
+                                            double[][] dualCoefficients) {
+        int d = InputChecks.requireFeatures(trainingInputs, "training inputs");
+        int outputs = InputChecks.requireFeatures(dualCoefficients, "dual coefficients");
+        if (dualCoefficients.length != trainingInputs.length) {
+            throw new IllegalArgumentException(dualCoefficients.length + " rows of dual coefficients for "
+                    + trainingInputs.length + " training inputs");
+        }
+        return new MultiOutputKernelModel(kernel, lambda, InputChecks.flatten(trainingInputs), d, outputs,
+                InputChecks.flatten(dualCoefficients));
+    }
+
+    /** Training inputs, samples × features (copies). */
+    public double[][] trainingInputs() {
+        return rows(trainingInputs, featureCount);
+    }
+
+    /** Dual coefficients A, samples × outputs (copies). */
+    public double[][] dualCoefficients() {
+        return rows(dualCoefficients, outputCount);
+    }
+
+    private double[][] rows(double[] flat, int width) {
+        double[][] rows = new double[sampleCount][];
+        for (int j = 0; j < sampleCount; j++) {
+            rows[j] = java.util.Arrays.copyOfRange(flat, j * width, (j + 1) * width);
+        }
+        return rows;
+    }
+
     public Kernel kernel() {
         return kernel;
     }

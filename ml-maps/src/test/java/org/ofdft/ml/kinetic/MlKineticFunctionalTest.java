@@ -95,7 +95,8 @@ class MlKineticFunctionalTest {
     void selfConsistentDensitiesAreCloseToExact() {
         KineticModelTraining.Trained trained = KineticModelTraining.train(training, MlKineticFunctional.Baseline.NONE,
                 KineticModelTraining.DEFAULT_SIGMAS, KineticModelTraining.DEFAULT_LAMBDAS, 5, 1);
-        KineticModelEvaluation.Errors errors = KineticModelEvaluation.evaluate(trained.functional(), training, test,
+        KineticModelEvaluation.Errors errors = KineticModelEvaluation.evaluate(trained.functional(),
+                trained.trainingPotentials(), test,
                 KineticModelEvaluation.SelfConsistency.paper(), done -> { });
         double kcal = 627.509;
         double selfConsistentMae = 0;
