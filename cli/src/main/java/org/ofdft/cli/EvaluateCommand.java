@@ -1,0 +1,129 @@
+package org.ofdft.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ofdft.ml.data.Dataset1D;
+import org.ofdft.ml.hk.HohenbergKohnMap;
+import org.ofdft.ml.hk.HohenbergKohnMapFile;
+import org.ofdft.ml.kinetic.KineticModelEvaluation;
+import org.ofdft.ml.kinetic.KineticModelFile;
+import org.ofdft.ml.kinetic.KineticModelTraining;
+import org.ofdft.ml.model.ModelArchive;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ofdft evaluate}: errors of a saved model on a test dataset. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Errors of a trained model on a test dataset, in kcal/mol (1 Ha = 627.509 kcal/mol).",
+                "Kinetic models: T^ML − T_s at the exact densities; with --self-consistent also the energy at the "
+                        + "density that minimizes E = T^ML + ∫v n (projected gradient descent) and ∫|n^ML − n| dx.",
+                "HK maps: the energy at the predicted density against total_energies, and ∫|n^ML − n| dx.",
+                "With --json the last line printed is one JSON object."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    static final double KCAL_PER_HARTREE = TrainCommand.KCAL_PER_HARTREE;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file (ofdft train)")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "test dataset")
+    Path data;
+
+    @Option(names = "--self-consistent", description = "kinetic models: also minimize E[n] with the model")
+    boolean selfConsistent;
+
+    @Option(names = "--json", description = "print the metrics as one JSON object on the last line")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        String type = ModelArchive.read(model, null).modelType();
+        Dataset1D test = Dataset1D.read(data);
+        ObjectNode metrics = new ObjectMapper().createObjectNode();
+        metrics.put("model_type", type);
+        metrics.put("count", test.size());
+        switch (type) {
+            case KineticModelFile.TYPE -> kinetic(test, metrics);
+            case HohenbergKohnMapFile.TYPE -> hohenbergKohn(test, metrics);
+            default -> throw new IOException(model + ": model type '" + type + "' cannot be evaluated on a 1D dataset "
+                    + "(valid: " + KineticModelFile.TYPE + ", " + HohenbergKohnMapFile.TYPE + ")");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        metrics.fields().forEachRemaining(entry -> out.printf(Locale.ROOT, "%-28s %s%n", entry.getKey(),
+                entry.getValue().asText()));
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(metrics));
+        }
+        return 0;
+    }
+
+    private void kinetic(Dataset1D test, ObjectNode metrics) throws IOException {
+        KineticModelTraining.Trained trained = KineticModelFile.read(model);
+        KineticModelEvaluation.SelfConsistency settings = selfConsistent
+                ? KineticModelEvaluation.SelfConsistency.paper() : null;
+        KineticModelEvaluation.Errors errors = KineticModelEvaluation.evaluate(trained.functional(),
+                trained.trainingPotentials(), test, settings,
+                new CountProgress(spec.commandLine().getErr(), "evaluate", test.size()));
+        putStatistics(metrics, errors.kineticErrors());
+        if (errors.selfConsistent()) {
+            metrics.put("sc_energy_mae_kcal_mol", meanAbsolute(errors.selfConsistentEnergyErrors()) * KCAL_PER_HARTREE);
+            metrics.put("sc_energy_max_abs_kcal_mol", maxAbsolute(errors.selfConsistentEnergyErrors()) * KCAL_PER_HARTREE);
+            metrics.put("sc_density_l1_mean", Arrays.stream(errors.densityErrors()).average().orElseThrow());
+            long converged = 0;
+            for (boolean c : errors.converged()) {
+                converged += c ? 1 : 0;
+            }
+            metrics.put("sc_converged", converged);
+        }
+    }
+
+    private void hohenbergKohn(Dataset1D test, ObjectNode metrics) throws IOException {
+        HohenbergKohnMapFile.Loaded loaded = HohenbergKohnMapFile.read(model);
+        double[] grid = loaded.grid();
+        if (test.gridPoints() != grid.length) {
+            throw new IllegalArgumentException("test potentials have " + test.gridPoints() + " points, the HK map was "
+                    + "trained on " + grid.length);
+        }
+        for (int j = 0; j < grid.length; j++) {
+            if (Math.abs(test.grid()[j] - grid[j]) > 1e-9 * Math.max(1, Math.abs(grid[j]))) {
+                throw new IllegalArgumentException("test grid differs from the HK map's at point " + j + ": "
+                        + test.grid()[j] + " vs " + grid[j]);
+            }
+        }
+        HohenbergKohnMap.Errors errors = loaded.map().evaluate(test);
+        metrics.put("energy_mae_kcal_mol", meanAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
+        metrics.put("energy_max_abs_kcal_mol", maxAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
+        metrics.put("density_l1_mean", Arrays.stream(errors.densityErrors()).average().orElseThrow());
+    }
+
+    /** MAE, std and max of |error| in kcal/mol. */
+    private static void putStatistics(ObjectNode metrics, double[] errorsHartree) {
+        double mae = meanAbsolute(errorsHartree);
+        double variance = 0;
+        for (double e : errorsHartree) {
+            double d = Math.abs(e) - mae;
+            variance += d * d / errorsHartree.length;
+        }
+        metrics.put("mae_kcal_mol", mae * KCAL_PER_HARTREE);
+        metrics.put("std_kcal_mol", Math.sqrt(variance) * KCAL_PER_HARTREE);
+        metrics.put("max_abs_kcal_mol", maxAbsolute(errorsHartree) * KCAL_PER_HARTREE);
+    }
+
+    private static double meanAbsolute(double[] values) {
+        return Arrays.stream(values).map(Math::abs).average().orElseThrow();
+    }
+
+    private static double maxAbsolute(double[] values) {
+        return Arrays.stream(values).map(Math::abs).max().orElseThrow();
+    }
+}
