@@ -22,8 +22,8 @@ final class Scf1D {
     private Scf1D() {
     }
 
-    static ScfCommand.Run run(ScfInput input, ScfInput.Solver solver, FftBackend backend,
-                              Consumer<ConvergenceStep> progress) {
+    static ScfCommand.Run run(ScfInput input, java.nio.file.Path inputDirectory, ScfInput.Solver solver,
+                              FftBackend backend, Consumer<ConvergenceStep> progress) {
         Model1D model = Model1D.build(input, backend);
         String method = Checks.choice(input.calculation().method(), "kohn_sham", "calculation.method",
                 ScfCommand.METHODS);
@@ -50,8 +50,13 @@ final class Scf1D {
                     criteria, progress);
             return new ScfCommand.Run(result, extra);
         }
+        java.util.List<String> kineticNames = new java.util.ArrayList<>(org.ofdft.functionals.FunctionalCatalog.KINETIC);
+        kineticNames.add("ml");
         String kineticName = Checks.choice(input.functionals() == null ? null : input.functionals().kinetic(), null,
-                "functionals.kinetic", org.ofdft.functionals.FunctionalCatalog.KINETIC);
+                "functionals.kinetic", kineticNames);
+        if (kineticName.equals("ml")) {
+            return machineLearned(input, inputDirectory, solver, model, extra, progress);
+        }
         java.util.List<org.ofdft.functionals.DensityFunctional> terms = new java.util.ArrayList<>(
                 org.ofdft.functionals.FunctionalCatalog.kinetic(kineticName, model.context()));
         terms.addAll(model.interaction());
@@ -66,6 +71,43 @@ final class Scf1D {
                 criteria, progress);
         extra.put("kinetic_functional", kineticName);
         extra.put("optimizer", optimizer);
+        return new ScfCommand.Run(result, extra);
+    }
+
+    /**
+     * Orbital-free with an ML kinetic model ({@code kinetic = "ml"}, {@code kinetic_model = FILE}), minimized
+     * by projected gradient descent on the model's training manifold (optimizer {@code projected}).
+     */
+    private static ScfCommand.Run machineLearned(ScfInput input, java.nio.file.Path inputDirectory,
+                                                 ScfInput.Solver solver, Model1D model, Map<String, Object> extra,
+                                                 Consumer<ConvergenceStep> progress) {
+        String file = Checks.required(input.functionals().kineticModel(), "functionals.kinetic_model");
+        java.nio.file.Path path = inputDirectory.resolve(file);
+        org.ofdft.ml.kinetic.KineticModelTraining.Trained trained;
+        try {
+            trained = org.ofdft.ml.kinetic.KineticModelFile.read(path);
+        } catch (java.io.IOException e) {
+            throw new InputException("functionals.kinetic_model: " + e.getMessage());
+        }
+        if (model.electrons() != trained.functional().electrons()) {
+            throw new InputException("calculation.electrons = " + model.electrons() + " but the kinetic model " + file
+                    + " was trained for " + trained.functional().electrons() + " electrons");
+        }
+        if (!model.grid().equals(trained.functional().grid())) {
+            throw new InputException("the grid " + model.grid() + " differs from the kinetic model's "
+                    + trained.functional().grid() + " (" + file + "); use its box and point count");
+        }
+        Checks.choice(solver.optimizer(), "projected", "solver.optimizer", java.util.List.of("projected"));
+        org.ofdft.ml.kinetic.KineticModelEvaluation.SelfConsistency paper =
+                org.ofdft.ml.kinetic.KineticModelEvaluation.SelfConsistency.paper();
+        ConvergenceCriteria criteria = ScfCommand.criteria(solver, paper.criteria().energyTolerance(),
+                paper.criteria().residualTolerance(), paper.criteria().maxIterations());
+        CalculationResult result = org.ofdft.ml.kinetic.MlOrbitalFree.minimize(trained, model.externalPotential(),
+                model.interaction(), new org.ofdft.ml.kinetic.KineticModelEvaluation.SelfConsistency(
+                        paper.neighbours(), paper.components(), criteria), progress);
+        extra.put("kinetic_functional", "ml");
+        extra.put("kinetic_model", path.toString());
+        extra.put("optimizer", "projected");
         return new ScfCommand.Run(result, extra);
     }
 }

@@ -79,7 +79,7 @@ public final class ScfCommand implements Callable<Integer> {
         Run run;
         try (FftBackend backend = fft.select(err).backend()) {
             run = switch (dimension) {
-                case 1 -> Scf1D.run(scf, solver, backend, new Progress(err, "scf"));
+                case 1 -> Scf1D.run(scf, inputDirectory(), solver, backend, new Progress(err, "scf"));
                 case 3 -> Scf3D.run(scf, inputDirectory(), solver, backend, new Progress(err, "scf"));
                 default -> throw new InputException("calculation.dimension must be 1 or 3, got " + dimension);
             };

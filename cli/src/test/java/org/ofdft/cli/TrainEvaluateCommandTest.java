@@ -65,6 +65,43 @@ class TrainEvaluateCommandTest {
         assertTrue(metrics.path("sc_density_l1_mean").asDouble() < 1e-2, metrics.toString());
     }
 
+    /**
+     * {@code ofdft scf} with {@code kinetic = "ml"}: the projected minimization lands within 1 kcal/mol of
+     * the exact ground-state energy of wells the model never saw (sine-basis solver: converged to 1e-9 Ha).
+     */
+    @Test
+    void scfRunsWithTheMlKineticFunctional() throws IOException {
+        Path model = directory.resolve("scf-kinetic.npz");
+        assertEquals(0, run("train", "kinetic", "--data", train.toString(), "--out", model.toString(), "--baseline",
+                "vw").code());
+        double[] depths = {6.0, 4.0, 2.5};
+        double[] centres = {0.45, 0.52, 0.57};
+        double[] widths = {0.06, 0.05, 0.08};
+        Path input = directory.resolve("ml.toml");
+        Files.writeString(input, String.join("\n",
+                "[calculation]", "dimension = 1", "method = \"orbital_free\"", "electrons = 1", "spin = \"spinless\"",
+                "[grid]", "start = 0.0", "end = 1.0", "points = 498",
+                "[external]", "type = \"gaussian_wells\"", "depths = [6.0, 4.0, 2.5]", "centres = [0.45, 0.52, 0.57]",
+                "widths = [0.06, 0.05, 0.08]",
+                "[functionals]", "kinetic = \"ml\"", "kinetic_model = \"scf-kinetic.npz\"", ""));
+        Path out = directory.resolve("ml-scf");
+        Run scf = run("scf", input.toString(), "--out", out.toString(), "--no-plots");
+        assertEquals(0, scf.code(), scf.err());
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        double exact = new org.ofdft.solver.ks1d.BoxSineBasisSolver(0, 1, 256, 512).solve(
+                new org.ofdft.ml.data.GaussianWells(depths, centres, widths), 1,
+                org.ofdft.functionals.SpinTreatment.SPINLESS).bandEnergy();
+        double error = (result.path("total_energy").asDouble() - exact) * 627.509;
+        assertTrue(Math.abs(error) < 1.0, "E_ML − E_exact = " + error + " kcal/mol");
+        assertEquals(1.0, result.path("electrons").asDouble(), 1e-9);
+
+        Path badGrid = directory.resolve("bad-grid.toml");
+        Files.writeString(badGrid, Files.readString(input).replace("points = 498", "points = 300"));
+        Run mismatch = run("scf", badGrid.toString(), "--out", directory.resolve("bad").toString());
+        assertEquals(Main.EXIT_FAILURE, mismatch.code());
+        assertTrue(mismatch.err().contains("differs from the kinetic model's"), mismatch.err());
+    }
+
     @Test
     void hohenbergKohnMapTrainsAndEvaluates() throws IOException {
         Path model = directory.resolve("hk.npz");

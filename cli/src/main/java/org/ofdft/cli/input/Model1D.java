@@ -53,7 +53,7 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
         Grid1D grid = boundary.equals("box") ? Grid1D.box(start, end, points) : Grid1D.periodic(start, end - start, points);
 
         ScfInput.Functionals functionals = input.functionals() == null
-                ? new ScfInput.Functionals(null, null, null) : input.functionals();
+                ? new ScfInput.Functionals(null, null, null, null) : input.functionals();
         String interactionName = Checks.choice(functionals.interaction(), "none", "functionals.interaction", INTERACTIONS);
         Interaction1D interaction = switch (interactionName) {
             case "soft_coulomb" -> Interaction1D.softCoulomb();

@@ -57,9 +57,13 @@ public record ScfInput(
             List<Integer> supercell) {
     }
 
-    /** [functionals]: names from the functional catalog, and the 1D electron–electron interaction. */
+    /**
+     * [functionals]: names from the functional catalog, and the 1D electron–electron interaction;
+     * {@code kinetic = "ml"} with {@code kinetic_model} (a file of {@code ofdft train kinetic}) in 1D.
+     */
     public record Functionals(
             String kinetic,
+            @JsonProperty("kinetic_model") String kineticModel,
             String xc,
             String interaction) {
     }
