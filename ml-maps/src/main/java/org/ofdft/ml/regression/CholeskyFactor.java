@@ -69,4 +69,31 @@ final class CholeskyFactor {
         }
         return 2 * sum;
     }
+
+    /** A⁻¹ = L⁻ᵀ L⁻¹ (n × n row-major, a new array): L⁻¹ by triangular inversion, then the product row by row. */
+    double[] inverse() {
+        double[] inverseLower = new double[n * n];
+        TriangularSolver_DDRM.invertLower(lower, inverseLower, n);
+        double[] inverse = new double[n * n];
+        // (A⁻¹)_ij = Σ_{k ≥ max(i,j)} (L⁻¹)_ki (L⁻¹)_kj: accumulate row k's outer product into the upper triangle.
+        for (int k = 0; k < n; k++) {
+            int rowK = k * n;
+            for (int i = 0; i <= k; i++) {
+                double a = inverseLower[rowK + i];
+                if (a == 0) {
+                    continue;
+                }
+                int rowI = i * n;
+                for (int j = i; j <= k; j++) {
+                    inverse[rowI + j] += a * inverseLower[rowK + j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                inverse[i * n + j] = inverse[j * n + i];
+            }
+        }
+        return inverse;
+    }
 }

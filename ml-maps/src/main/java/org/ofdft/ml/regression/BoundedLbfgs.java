@@ -1,0 +1,178 @@
+package org.ofdft.ml.regression;
+
+/**
+ * Limited-memory BFGS with box bounds by projection, for smooth objectives of a few variables (GP kernel
+ * hyperparameters in log space). Two-loop recursion for the search direction (Nocedal & Wright, Numerical
+ * Optimization, 2nd ed., Algorithm 7.4), directions that push an active bound outward are zeroed, and a
+ * projected backtracking line search enforces the Armijo condition. A BFGS pair is stored only when its
+ * curvature sᵀy is positive. Converged when the projected gradient's largest component is below the tolerance.
+ * Non-finite objective values (e.g. a kernel matrix that is not positive definite) count as +∞ and make the
+ * line search step back.
+ */
+public record BoundedLbfgs(int memory, int maxIterations, double gradientTolerance) {
+
+    /** The objective: returns f(x) and writes ∇f(x) into gradient. */
+    @FunctionalInterface
+    public interface Objective {
+        double valueAndGradient(double[] x, double[] gradient);
+    }
+
+    /** The end point of a minimization. */
+    public record Minimum(double[] point, double value, int iterations, boolean converged) {
+    }
+
+    private static final double ARMIJO = 1e-4;
+    private static final double MAX_FIRST_STEP = 2.0;
+
+    public BoundedLbfgs {
+        if (memory < 1 || maxIterations < 1 || !(gradientTolerance > 0)) {
+            throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1 and a positive gradient"
+                    + " tolerance, got " + memory + ", " + maxIterations + ", " + gradientTolerance);
+        }
+    }
+
+    /** Minimizes f from {@code start} within lower ≤ x ≤ upper (component-wise). */
+    public Minimum minimize(Objective objective, double[] start, double[] lower, double[] upper) {
+        int n = start.length;
+        double[] x = start.clone();
+        project(x, lower, upper);
+        double[] gradient = new double[n];
+        double value = objective.valueAndGradient(x, gradient);
+        if (!Double.isFinite(value)) {
+            return new Minimum(x, Double.POSITIVE_INFINITY, 0, false);
+        }
+        double[][] s = new double[memory][n];
+        double[][] y = new double[memory][n];
+        double[] rho = new double[memory];
+        double[] coefficients = new double[memory];
+        int stored = 0;
+        int newest = -1;
+        double[] direction = new double[n];
+        double[] trial = new double[n];
+        double[] trialGradient = new double[n];
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            if (projectedGradientNorm(x, gradient, lower, upper) < gradientTolerance) {
+                return new Minimum(x, value, iteration, true);
+            }
+            // Two-loop recursion: direction = −H ∇f.
+            for (int i = 0; i < n; i++) {
+                direction[i] = -gradient[i];
+            }
+            for (int k = 0; k < stored; k++) {
+                int slot = Math.floorMod(newest - k, memory);
+                coefficients[slot] = rho[slot] * dot(s[slot], direction);
+                axpy(-coefficients[slot], y[slot], direction);
+            }
+            if (stored > 0) {
+                double scale = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+                for (int i = 0; i < n; i++) {
+                    direction[i] *= scale;
+                }
+            }
+            for (int k = stored - 1; k >= 0; k--) {
+                int slot = Math.floorMod(newest - k, memory);
+                double beta = rho[slot] * dot(y[slot], direction);
+                axpy(coefficients[slot] - beta, s[slot], direction);
+            }
+            for (int i = 0; i < n; i++) {
+                boolean atLower = x[i] <= lower[i] && direction[i] < 0;
+                boolean atUpper = x[i] >= upper[i] && direction[i] > 0;
+                if (atLower || atUpper) {
+                    direction[i] = 0;
+                }
+            }
+            double slope = dot(gradient, direction);
+            if (!(slope < 0)) {
+                if (stored == 0) {
+                    return new Minimum(x, value, iteration, false);
+                }
+                stored = 0; // not a descent direction: forget the curvature pairs and use steepest descent
+                continue;
+            }
+            double step = 1.0;
+            if (stored == 0) {
+                double largest = 0;
+                for (double component : direction) {
+                    largest = Math.max(largest, Math.abs(component));
+                }
+                step = Math.min(1.0, MAX_FIRST_STEP / largest);
+            }
+            double trialValue = Double.NaN;
+            boolean accepted = false;
+            for (int backtrack = 0; backtrack < 60; backtrack++) {
+                for (int i = 0; i < n; i++) {
+                    trial[i] = x[i] + step * direction[i];
+                }
+                project(trial, lower, upper);
+                double decrease = 0;
+                for (int i = 0; i < n; i++) {
+                    decrease += gradient[i] * (trial[i] - x[i]);
+                }
+                trialValue = objective.valueAndGradient(trial, trialGradient);
+                if (Double.isFinite(trialValue) && trialValue <= value + ARMIJO * decrease) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                if (stored == 0) {
+                    // No decrease along steepest descent at rounding level: the minimum to working precision.
+                    return new Minimum(x, value, iteration, projectedGradientNorm(x, gradient, lower, upper)
+                            < Math.sqrt(gradientTolerance));
+                }
+                stored = 0;
+                continue;
+            }
+            int slot = (newest + 1) % memory;
+            double curvature = 0;
+            for (int i = 0; i < n; i++) {
+                s[slot][i] = trial[i] - x[i];
+                y[slot][i] = trialGradient[i] - gradient[i];
+                curvature += s[slot][i] * y[slot][i];
+            }
+            if (curvature > 1e-12 * Math.sqrt(dot(s[slot], s[slot]) * dot(y[slot], y[slot]))) {
+                rho[slot] = 1 / curvature;
+                newest = slot;
+                stored = Math.min(stored + 1, memory);
+            }
+            System.arraycopy(trial, 0, x, 0, n);
+            System.arraycopy(trialGradient, 0, gradient, 0, n);
+            value = trialValue;
+        }
+        return new Minimum(x, value, maxIterations,
+                projectedGradientNorm(x, gradient, lower, upper) < gradientTolerance);
+    }
+
+    private static double projectedGradientNorm(double[] x, double[] gradient, double[] lower, double[] upper) {
+        double largest = 0;
+        for (int i = 0; i < x.length; i++) {
+            double g = gradient[i];
+            if ((x[i] <= lower[i] && g > 0) || (x[i] >= upper[i] && g < 0)) {
+                g = 0;
+            }
+            largest = Math.max(largest, Math.abs(g));
+        }
+        return largest;
+    }
+
+    private static void project(double[] x, double[] lower, double[] upper) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.min(upper[i], Math.max(lower[i], x[i]));
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+}
