@@ -322,6 +322,7 @@ public final class PlaneWaveKohnSham {
                 }
                 if (iteration < settings.criteria().maxIterations()) {
                     mixer.mix(densityIn, densityOut, densityIn);
+                    clampNegative(densityIn, electrons / dV);
                 }
             }
             long applications = 0;
@@ -332,6 +333,30 @@ public final class PlaneWaveKohnSham {
             return new KohnShamResult(energies, occupied.fermiLevel(), bands, kpoints, eigenvalues, occupations, density,
                     density.integral(), converged, settings.criteria(), history, applications,
                     (System.nanoTime() - start) * 1e-9);
+        }
+    }
+
+    /**
+     * Sets the negative values an extrapolating mixer can produce (in regions of almost no density, or when
+     * charge sloshes) to zero and rescales to {@code sum} (= N/dV), so that the XC functional sees a valid
+     * density; at self-consistency the density is positive and this does nothing.
+     */
+    private static void clampNegative(double[] density, double sum) {
+        boolean negative = false;
+        for (double v : density) {
+            negative |= v < 0;
+        }
+        if (!negative) {
+            return;
+        }
+        double total = 0;
+        for (int j = 0; j < density.length; j++) {
+            density[j] = Math.max(density[j], 0.0);
+            total += density[j];
+        }
+        double scale = sum / total;
+        for (int j = 0; j < density.length; j++) {
+            density[j] *= scale;
         }
     }
 
