@@ -1,6 +1,7 @@
 package org.ofdft.solver.ks3d;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,9 +15,8 @@ import java.util.List;
  *
  * <p>{@link #points()} reduces the mesh by time-reversal symmetry, E_n(k) = E_n(−k) for a Hamiltonian
  * without magnetic fields or spin–orbit coupling: k and −k (modulo a reciprocal lattice vector) are one
- * point of twice the weight. No space-group symmetry is used, so the reduced set is larger than
- * QE's (260 points for 8×8×8 where QE with the 48 operations of fcc keeps 29) but gives the same
- * Brillouin-zone sums.
+ * point of twice the weight (260 points for 8×8×8). {@link #points(SpaceGroup)} also uses the crystal's
+ * point-group operations (29 points for fcc 8×8×8, as QE); the density must then be symmetrized.
  */
 public record KPointMesh(int n1, int n2, int n3, int s1, int s2, int s3) {
 
@@ -50,6 +50,15 @@ public record KPointMesh(int n1, int n2, int n3, int s1, int s2, int s3) {
 
     /** The points of the mesh reduced by time reversal, each with its weight (the weights add up to 1). */
     public List<KPoint> points() {
+        return points(SpaceGroup.identity());
+    }
+
+    /**
+     * The points reduced by the operations of {@code group} (κ → Sᵀκ, which must map the mesh onto itself:
+     * see {@link SpaceGroup#restrictedTo}) and time reversal (κ → −κ); each irreducible point carries the
+     * size of its star over N1·N2·N3 as weight.
+     */
+    public List<KPoint> points(SpaceGroup group) {
         int[] n = {n1, n2, n3};
         int[] s = {s1, s2, s3};
         int total = size();
@@ -63,28 +72,49 @@ public record KPointMesh(int n1, int n2, int n3, int s1, int s2, int s3) {
                         continue;
                     }
                     int[] j = {j1, j2, j3};
-                    // −κ = (−j − s + s/2)/N: the partner's index is (−j − s) mod N
-                    int[] partner = new int[3];
-                    for (int i = 0; i < 3; i++) {
-                        partner[i] = Math.floorMod(-j[i] - s[i], n[i]);
-                    }
-                    int partnerIndex = (partner[0] * n2 + partner[1]) * n3 + partner[2];
-                    taken[index] = true;
-                    int multiplicity = 1;
-                    if (!taken[partnerIndex]) {
-                        taken[partnerIndex] = true;
-                        multiplicity = 2;
-                    }
                     double[] kappa = new double[3];
                     for (int i = 0; i < 3; i++) {
-                        double value = (j[i] + 0.5 * s[i]) / n[i];
-                        kappa[i] = value > 0.5 ? value - 1 : value;
+                        kappa[i] = (j[i] + 0.5 * s[i]) / n[i];
                     }
-                    points.add(new KPoint(kappa, (double) multiplicity / total));
+                    int star = 0;
+                    for (int op = 0; op < group.size(); op++) {
+                        double[] image = group.rotateK(op, kappa);
+                        for (int sign = 1; sign >= -1; sign -= 2) {
+                            double[] signed = {sign * image[0], sign * image[1], sign * image[2]};
+                            int at = meshIndex(signed, n, s);
+                            if (at < 0) {
+                                throw new IllegalArgumentException("symmetry operation " + op + " maps " + Arrays.toString(kappa)
+                                        + " off the " + this + " mesh; restrict the group to the mesh first");
+                            }
+                            if (!taken[at]) {
+                                taken[at] = true;
+                                star++;
+                            }
+                        }
+                    }
+                    double[] folded = new double[3];
+                    for (int i = 0; i < 3; i++) {
+                        folded[i] = kappa[i] > 0.5 ? kappa[i] - 1 : kappa[i];
+                    }
+                    points.add(new KPoint(folded, (double) star / total));
                 }
             }
         }
         return points;
+    }
+
+    /** The linear index of the mesh point κ (any periodic image), or −1 if κ is not on the mesh. */
+    static int meshIndex(double[] kappa, int[] n, int[] shift) {
+        int[] j = new int[3];
+        for (int i = 0; i < 3; i++) {
+            double value = kappa[i] * n[i] - 0.5 * shift[i];
+            long rounded = Math.round(value);
+            if (Math.abs(value - rounded) > 1e-6) {
+                return -1;
+            }
+            j[i] = (int) Math.floorMod(rounded, (long) n[i]);
+        }
+        return (j[0] * n[1] + j[1]) * n[2] + j[2];
     }
 
     @Override

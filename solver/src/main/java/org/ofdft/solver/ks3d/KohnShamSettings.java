@@ -17,9 +17,12 @@ import org.ofdft.solver.ConvergenceCriteria;
  * @param mixing         density mixing
  * @param criteria       SCF convergence: |ΔF| (hartree) and ∫|n_out − n_in| (electrons) on one iteration
  * @param threads        worker threads over k-points (≥ 1)
+ * @param symmetry       reduce the k-mesh with the crystal's symmetry operations ({@link SpaceGroup}) and
+ *                       symmetrize the density; false: time reversal only
  */
 public record KohnShamSettings(double cutoff, KPointMesh kMesh, Smearing smearing, double smearingWidth, int bands,
-                               int[] fftShape, Mixing mixing, ConvergenceCriteria criteria, int threads) {
+                               int[] fftShape, Mixing mixing, ConvergenceCriteria criteria, int threads,
+                               boolean symmetry) {
 
     /** Criteria used by {@link #of}: |ΔF| &lt; 1e-9 Ha and ∫|n_out − n_in| &lt; 1e-6 within 100 iterations. */
     public static final ConvergenceCriteria DEFAULT_CRITERIA = new ConvergenceCriteria(1e-9, 1e-6, 100);
@@ -73,28 +76,34 @@ public record KohnShamSettings(double cutoff, KPointMesh kMesh, Smearing smearin
 
     /** Default bands, grid, mixing and criteria, one thread. */
     public static KohnShamSettings of(double cutoff, KPointMesh kMesh, Smearing smearing, double smearingWidth) {
-        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, 0, null, Mixing.DEFAULT, DEFAULT_CRITERIA, 1);
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, 0, null, Mixing.DEFAULT, DEFAULT_CRITERIA, 1, true);
     }
 
     public KohnShamSettings withBands(int count) {
-        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, count, fftShape, mixing, criteria, threads);
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, count, fftShape, mixing, criteria, threads, symmetry);
     }
 
     public KohnShamSettings withFftShape(int n1, int n2, int n3) {
         return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, new int[] {n1, n2, n3}, mixing,
-                criteria, threads);
+                criteria, threads, symmetry);
     }
 
     public KohnShamSettings withMixing(Mixing value) {
-        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, value, criteria, threads);
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, value, criteria, threads, symmetry);
     }
 
     public KohnShamSettings withCriteria(ConvergenceCriteria value) {
-        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, mixing, value, threads);
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, mixing, value, threads, symmetry);
     }
 
     public KohnShamSettings withThreads(int count) {
-        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, mixing, criteria, count);
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, mixing, criteria, count, symmetry);
+    }
+
+    /** With or without the crystal's symmetry (time reversal is always used). */
+    public KohnShamSettings withSymmetry(boolean value) {
+        return new KohnShamSettings(cutoff, kMesh, smearing, smearingWidth, bands, fftShape, mixing, criteria, threads,
+                value);
     }
 
     @Override
@@ -107,12 +116,12 @@ public record KohnShamSettings(double cutoff, KPointMesh kMesh, Smearing smearin
         return other instanceof KohnShamSettings s && cutoff == s.cutoff && kMesh.equals(s.kMesh)
                 && smearing == s.smearing && smearingWidth == s.smearingWidth && bands == s.bands
                 && Arrays.equals(fftShape, s.fftShape) && mixing.equals(s.mixing) && criteria.equals(s.criteria)
-                && threads == s.threads;
+                && threads == s.threads && symmetry == s.symmetry;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(cutoff, kMesh, smearing, smearingWidth, bands, Arrays.hashCode(fftShape), mixing,
-                criteria, threads);
+                criteria, threads, symmetry);
     }
 }

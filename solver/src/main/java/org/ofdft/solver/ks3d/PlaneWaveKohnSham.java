@@ -52,7 +52,9 @@ import org.ofdft.solver.mixing.PulayMixing;
  *
  * <p><b>Grid</b>: the FFT grid must hold the density sphere |G| ≤ 2√(2E_cut) (as QE's ecutrho =
  * 4·ecutwfc); then |ψ|² and V·ψ are computed without aliasing and the total energy does not depend on the
- * grid beyond the XC integration. Threads work on separate k-points.
+ * grid beyond the XC integration. Threads work on separate k-points. With symmetry on (the default) the
+ * mesh is reduced to the irreducible wedge by the crystal's operations ({@link SpaceGroup}) and the output
+ * density is symmetrized, which gives the full-mesh density.
  *
  * <p>Bad input is refused with an {@link IllegalArgumentException}: fewer bands than ⌈N/2⌉, a cutoff
  * larger than the given FFT grid can represent, a zero k-mesh (by {@link KPointMesh}), nonlocal
@@ -69,6 +71,7 @@ public final class PlaneWaveKohnSham {
     private final Map<String, LocalPseudopotential> pseudopotentials;
     private final KohnShamSettings settings;
     private final Grid3D grid;
+    private final SpaceGroup symmetry;
     private final List<KPoint> kpoints;
     private final List<PlaneWaveBasis> bases;
     private final double electrons;
@@ -108,7 +111,11 @@ public final class PlaneWaveKohnSham {
                     + " bands; " + defaultBands + " is the default)");
         }
         this.grid = grid(structure.cell(), settings);
-        this.kpoints = settings.kMesh().points();
+        // Γ alone gains nothing from symmetry; and there, as in QE's K_POINTS gamma runs, the bands may cut a
+        // degenerate multiplet at E_F and the self-consistent density need not have the crystal's symmetry
+        this.symmetry = settings.symmetry() && settings.kMesh().size() > 1
+                ? SpaceGroup.of(structure, grid).restrictedTo(settings.kMesh()) : SpaceGroup.identity();
+        this.kpoints = settings.kMesh().points(symmetry);
         this.bases = new ArrayList<>();
         for (KPoint k : kpoints) {
             PlaneWaveBasis basis = new PlaneWaveBasis(grid, k, settings.cutoff());
@@ -174,6 +181,11 @@ public final class PlaneWaveKohnSham {
         return kpoints;
     }
 
+    /** The symmetry operations used (the identity alone without symmetry). */
+    public SpaceGroup symmetry() {
+        return symmetry;
+    }
+
     public int bands() {
         return bands;
     }
@@ -224,6 +236,8 @@ public final class PlaneWaveKohnSham {
                 Arrays.fill(f, BandOccupations.SPIN);
             }
 
+            int[][] permutations = symmetry.gridPermutations(grid);
+            double[] symmetrizeWork = new double[size];
             double[] densityIn = new double[size];
             Arrays.fill(densityIn, electrons / grid.cell().volume());
             double[] densityOut = new double[size];
@@ -287,6 +301,7 @@ public final class PlaneWaveKohnSham {
                         densityOut[j] += partial[j];
                     }
                 }
+                SpaceGroup.symmetrize(densityOut, permutations, symmetrizeWork);
                 double kineticEnergy = 0;
                 for (double t : kinetic) {
                     kineticEnergy += t;

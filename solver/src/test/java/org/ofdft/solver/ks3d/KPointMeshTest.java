@@ -55,4 +55,19 @@ class KPointMeshTest {
                 () -> new KPointMesh(2, 2, 2, 2, 0, 0));
         assertTrue(shift.getMessage().contains("0 or 1"), shift.getMessage());
     }
+
+    /** With the 48 operations of fcc (and of the 4-atom sc description) the meshes reduce as in QE's outputs. */
+    @ParameterizedTest
+    @CsvSource({"false, 15, 8, 29", "false, 15, 12, 72", "false, 15, 16, 145", "false, 15, 24, 413",
+            "true, 24, 8, 35", "true, 32, 12, 84", "true, 24, 1, 1"})
+    void symmetryReducesLikeQuantumEspresso(boolean cubic, int fft, int mesh, int qePoints) {
+        org.ofdft.functionals.external.Structure structure = cubic ? QeAgreementTest.conventional()
+                : QeAgreementTest.primitive();
+        SpaceGroup group = SpaceGroup.of(structure, new org.ofdft.grids.Grid3D(structure.cell(), fft, fft, fft));
+        assertEquals(48, group.size());
+        KPointMesh kMesh = KPointMesh.of(mesh, mesh, mesh);
+        List<KPoint> points = kMesh.points(group.restrictedTo(kMesh));
+        assertEquals(qePoints, points.size());
+        assertEquals(1.0, points.stream().mapToDouble(KPoint::weight).sum(), 1e-14);
+    }
 }

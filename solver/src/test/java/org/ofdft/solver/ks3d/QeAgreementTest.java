@@ -87,6 +87,25 @@ class QeAgreementTest {
         assertEquals(qeRydberg / 2, result.freeEnergy(), 1e-6 * structure.atomCount());
     }
 
+    /** The crystal's symmetry (default) and time reversal alone give the same state (4×4×4 mesh, 20 Ry). */
+    @Test
+    void symmetryReductionChangesNothing() throws IOException {
+        KohnShamSettings settings = KohnShamSettings.of(10.0, KPointMesh.of(4, 4, 4), Smearing.GAUSSIAN, 0.01);
+        PlaneWaveKohnSham reduced = new PlaneWaveKohnSham(primitive(), aluminium(), settings);
+        PlaneWaveKohnSham full = new PlaneWaveKohnSham(primitive(), aluminium(), settings.withSymmetry(false));
+        assertEquals(8, reduced.kpoints().size());
+        assertEquals(36, full.kpoints().size());
+        KohnShamResult a = reduced.run(null);
+        KohnShamResult b = full.run(null);
+        assertEquals(b.freeEnergy(), a.freeEnergy(), 1e-9);
+        assertEquals(b.fermiLevel(), a.fermiLevel(), 1e-8);
+        double difference = 0;
+        for (int j = 0; j < a.density().size(); j++) {
+            difference = Math.max(difference, Math.abs(a.density().get(j) - b.density().get(j)));
+        }
+        assertTrue(difference < 1e-7, "max density difference " + difference);
+    }
+
     static Structure conventional() {
         Cell cell = Cell.cubic(A);
         return Structure.fromFractional(cell, List.of("Al", "Al", "Al", "Al"),
