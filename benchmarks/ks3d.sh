@@ -43,8 +43,8 @@ done
     echo "fcc Al, BLPS \`al.lda.upf\` (local), LDA (PZ), the inputs of \`shared/validation/qe\` (see"
     echo "\`validation-data/qe/README.md\`): same wavefunction cutoff, k-mesh, smearing and FFT grid as QE. Our SCF stops at"
     echo "|ΔF| < 1e-9 Ha and ∫|n_out − n_in| < 1e-6; QE's at conv_thr = 1e-10 Ry. F = the free energy (QE's \"!\" total"
-    echo "energy). k-points: QE reduces the mesh with the 48 operations of fcc/sc; we use time reversal only, so we"
-    echo "diagonalize more k-points (nk columns). pw.x wall times are from its logs (one MPI process, same kind of"
+    echo "energy). k-points: both codes reduce the mesh with the crystal's 48 operations (nk columns agree; Γ-only runs use"
+    echo "no symmetry). pw.x wall times are from its logs (one MPI process, same kind of"
     echo "machine, not rerun here: \`quantum-espresso\` is not installed by this script); ours include JIT warm-up"
     echo "(one JVM per run). Reproduce: \`bash benchmarks/ks3d.sh\`."
     echo
