@@ -32,7 +32,16 @@ import org.ofdft.grids.fft.FftBackend;
 public record Model3D(Structure structure, Grid3D grid, SpectralOperators operators, double electrons,
                       TotalFunctional functional, String kineticName, String xcName, double ewaldEnergy) {
 
-    public static Model3D build(ScfInput input, Path inputDirectory, FftBackend backend) {
+    /** The atoms of a 3D input: the (repeated) structure and its local pseudopotentials per species. */
+    public record Atoms(Structure structure, Map<String, LocalPseudopotential> pseudopotentials) {
+    }
+
+    /**
+     * Reads [structure]: the POSCAR (optionally repeated) and one pseudopotential file per species.
+     * {@code localOnly}: refuse UPF files with nonlocal projectors (Kohn–Sham here is local-only) instead
+     * of taking their local part.
+     */
+    public static Atoms atoms(ScfInput input, Path inputDirectory, boolean localOnly) {
         ScfInput.Structure structureInput = Checks.required(input.structure(), "[structure]");
         Path poscar = inputDirectory.resolve(Checks.required(structureInput.poscar(), "structure.poscar"));
         Structure structure;
@@ -56,8 +65,15 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
                 throw new InputException("structure.pseudopotentials has no file for species '" + species
                         + "' of " + poscar.getFileName() + "; given for: " + files.keySet());
             }
-            pseudopotentials.put(species, readPseudopotential(inputDirectory.resolve(file)));
+            pseudopotentials.put(species, readPseudopotential(inputDirectory.resolve(file), localOnly));
         }
+        return new Atoms(structure, pseudopotentials);
+    }
+
+    public static Model3D build(ScfInput input, Path inputDirectory, FftBackend backend) {
+        Atoms atoms = atoms(input, inputDirectory, false);
+        Structure structure = atoms.structure();
+        Map<String, LocalPseudopotential> pseudopotentials = atoms.pseudopotentials();
 
         ScfInput.Grid gridInput = Checks.required(input.grid(), "[grid]");
         Grid3D grid = grid(gridInput, structure.cell());
@@ -119,16 +135,17 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
         return Grid3D.fromCutoffEv(cell, Checks.positive(input.cutoffEv(), "grid.cutoff_ev"));
     }
 
-    private static LocalPseudopotential readPseudopotential(Path file) {
+    private static LocalPseudopotential readPseudopotential(Path file, boolean localOnly) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".recpot")) {
                 return RecpotReader.read(file);
             }
             if (name.endsWith(".upf")) {
-                return UpfReader.readLocal(file);
+                return localOnly ? org.ofdft.solver.ks3d.PlaneWaveKohnSham.localPart(UpfReader.read(file))
+                        : UpfReader.readLocal(file);
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
         throw new InputException("unknown pseudopotential format of " + file + ": expected .recpot (CASTEP) or .upf");

@@ -15,6 +15,8 @@ public record ScfInput(
         External external,
         Structure structure,
         Functionals functionals,
+        @JsonProperty("kpoints") KPoints kpoints,
+        Occupations occupations,
         Solver solver) {
 
     /** [calculation]: what to compute. */
@@ -68,6 +70,20 @@ public record ScfInput(
             String interaction) {
     }
 
+    /** [kpoints], 3D Kohn–Sham: a Monkhorst–Pack mesh (QE's convention) and shifts 0 or 1 per axis. */
+    public record KPoints(
+            List<Integer> mesh,
+            List<Integer> shift) {
+    }
+
+    /** [occupations], 3D Kohn–Sham: smearing, its width, and the number of bands. */
+    public record Occupations(
+            String smearing,
+            @JsonProperty("width_ha") Double widthHa,
+            @JsonProperty("width_ev") Double widthEv,
+            Integer bands) {
+    }
+
     /** [solver]: optimizer or mixing, tolerances, iteration limit, FFT backend and threads. */
     public record Solver(
             String optimizer,
@@ -77,6 +93,7 @@ public record ScfInput(
             @JsonProperty("energy_tolerance") Double energyTolerance,
             @JsonProperty("residual_tolerance") Double residualTolerance,
             @JsonProperty("max_iterations") Integer maxIterations,
+            @JsonProperty("kerker_wavenumber") Double kerkerWavenumber,
             String fft,
             Integer threads) {
     }
