@@ -21,6 +21,9 @@ import org.ofdft.ml.regression.GaussianProcessRegression;
  */
 public final class ActiveLearning {
 
+    /** Steps between maximizations of the log marginal likelihood. */
+    static final int REOPTIMIZE = 10;
+
     private ActiveLearning() {
     }
 
@@ -52,12 +55,18 @@ public final class ActiveLearning {
         }
         Dataset1D solved = SnyderBox.generate(chosen, electrons, SnyderBox.Discretization.SINE_BASIS, done -> { });
         progress.accept(chosen.size());
-        GaussianProcessHyperparameters start = new GaussianProcessHyperparameters(1.0, 30.0, 1e-4);
+        GaussianProcessHyperparameters hyperparameters = new GaussianProcessHyperparameters(1.0, 30.0, 1e-4);
+        int step = 0;
         while (chosen.size() < total) {
             double[] centred = centred(solved.kineticEnergies());
-            GaussianProcessModel gp = GaussianProcessRegression.optimized(start, 2, seed + chosen.size())
-                    .fit(solved.externalPotentials(), centred);
-            start = gp.hyperparameters();
+            // the likelihood is maximized every REOPTIMIZE steps (restarts included); in between the GP is
+            // refitted with the last hyperparameters, one Cholesky factorization
+            GaussianProcessRegression regression = step % REOPTIMIZE == 0
+                    ? GaussianProcessRegression.optimized(hyperparameters, 2, seed + chosen.size())
+                    : GaussianProcessRegression.fixed(hyperparameters);
+            GaussianProcessModel gp = regression.fit(solved.externalPotentials(), centred);
+            hyperparameters = gp.hyperparameters();
+            step++;
             int best = -1;
             double largest = -1;
             for (int i = 0; i < pool.length; i++) {
