@@ -83,49 +83,8 @@ public final class KernelRidgeCrossValidation {
      */
     public static Result search(DistanceKernel family, double[][] features, double[] targets, double[] sigmas,
                                 double[] lambdas, int folds, long seed) {
-        int d = InputChecks.requireTrainingData(features, targets);
-        int samples = targets.length;
-        if (sigmas.length == 0 || lambdas.length == 0) {
-            throw new IllegalArgumentException("hyperparameter grid is empty: " + sigmas.length + " σ × "
-                    + lambdas.length + " λ");
-        }
-        for (double sigma : sigmas) {
-            InputChecks.requirePositive(sigma, "σ");
-        }
-        for (double lambda : lambdas) {
-            InputChecks.requirePositive(lambda, "λ");
-        }
-        int[] fold = foldAssignment(samples, folds, seed);
-        double[] rows = InputChecks.flatten(features);
-        double[] distances = family.metric().pairwise(rows, samples, rows, samples, d);
-        // absoluteErrorSums[s][f][l]: summed |error| of fold f's held-out samples
-        double[][][] absoluteErrorSums = new double[sigmas.length][folds][];
-        IntStream.range(0, sigmas.length * folds).parallel().forEach(task -> {
-            int s = task / folds;
-            int f = task % folds;
-            absoluteErrorSums[s][f] = foldErrors(family.withSigma(sigmas[s]), distances, targets, fold, f, lambdas);
-        });
-        double[][] table = new double[sigmas.length][lambdas.length];
-        int bestS = 0;
-        int bestL = 0;
-        for (int s = 0; s < sigmas.length; s++) {
-            for (int l = 0; l < lambdas.length; l++) {
-                double sum = 0;
-                for (int f = 0; f < folds; f++) {
-                    sum += absoluteErrorSums[s][f][l];
-                }
-                table[s][l] = sum / samples;
-                if (table[s][l] < table[bestS][bestL]) {
-                    bestS = s;
-                    bestL = l;
-                }
-            }
-        }
-        if (!Double.isFinite(table[bestS][bestL])) {
-            throw new IllegalArgumentException("no (σ, λ) of the grid gives a positive definite K + λI on every fold; "
-                    + "use larger λ");
-        }
-        return new Result(sigmas[bestS], lambdas[bestL], sigmas.clone(), lambdas.clone(), table);
+        InputChecks.requireTrainingData(features, targets);
+        return scoreGrid(family, features, new double[][] {targets}, null, sigmas, lambdas, folds, seed);
     }
 
     /**
@@ -155,24 +114,50 @@ public final class KernelRidgeCrossValidation {
     public static Result searchMultiOutput(DistanceKernel family, double[][] features, double[][] targets,
                                            double[] outputWeights, double[] sigmas, double[] lambdas, int folds,
                                            long seed) {
-        int d = InputChecks.requireFeatures(features, "features");
-        int samples = features.length;
-        if (targets.length != samples) {
-            throw new IllegalArgumentException("features have " + samples + " rows but targets " + targets.length);
+        InputChecks.requireFeatures(features, "features");
+        if (targets.length != features.length) {
+            throw new IllegalArgumentException("features have " + features.length + " rows but targets "
+                    + targets.length);
         }
         int outputs = InputChecks.requireFeatures(targets, "targets");
         if (outputWeights.length != outputs) {
             throw new IllegalArgumentException(outputWeights.length + " output weights for " + outputs + " outputs");
         }
+        double[][] columns = new double[outputs][targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            for (int t = 0; t < outputs; t++) {
+                columns[t][i] = targets[i][t];
+            }
+        }
+        return scoreGrid(family, features, columns, outputWeights, sigmas, lambdas, folds, seed);
+    }
+
+    /**
+     * The grid search behind both searches: {@code columns[t]} is output t over the samples; the score is
+     * the mean over samples of Σ_t |error| ({@code weights} null) or Σ_t w_t error².
+     */
+    private static Result scoreGrid(DistanceKernel family, double[][] features, double[][] columns, double[] weights,
+                                    double[] sigmas, double[] lambdas, int folds, long seed) {
+        if (sigmas.length == 0 || lambdas.length == 0) {
+            throw new IllegalArgumentException("hyperparameter grid is empty: " + sigmas.length + " σ × "
+                    + lambdas.length + " λ");
+        }
+        for (double sigma : sigmas) {
+            InputChecks.requirePositive(sigma, "σ");
+        }
+        for (double lambda : lambdas) {
+            InputChecks.requirePositive(lambda, "λ");
+        }
+        int samples = features.length;
         int[] fold = foldAssignment(samples, folds, seed);
         double[] rows = InputChecks.flatten(features);
-        double[] distances = family.metric().pairwise(rows, samples, rows, samples, d);
+        double[] distances = family.metric().pairwise(rows, samples, rows, samples, features[0].length);
+        // errorSums[s][f][l]: summed error measure of fold f's held-out samples
         double[][][] errorSums = new double[sigmas.length][folds][];
         IntStream.range(0, sigmas.length * folds).parallel().forEach(task -> {
             int s = task / folds;
             int f = task % folds;
-            errorSums[s][f] = foldSquaredErrors(family.withSigma(sigmas[s]), distances, targets, outputWeights, fold, f,
-                    lambdas);
+            errorSums[s][f] = foldErrors(family.withSigma(sigmas[s]), distances, columns, weights, fold, f, lambdas);
         });
         double[][] table = new double[sigmas.length][lambdas.length];
         int bestS = 0;
@@ -195,10 +180,15 @@ public final class KernelRidgeCrossValidation {
         return new Result(sigmas[bestS], lambdas[bestL], sigmas.clone(), lambdas.clone(), table);
     }
 
-    private static double[] foldSquaredErrors(DistanceKernel kernel, double[] distances, double[][] targets,
-                                              double[] weights, int[] fold, int heldOut, double[] lambdas) {
-        int samples = targets.length;
-        int outputs = weights.length;
+    /**
+     * Summed errors of held-out fold {@code heldOut} for every λ: one reduction of the training block of K,
+     * predictions as (K_* Q) z — O(n) per test row, output and λ. A λ at which K + λI is not positive definite
+     * to working precision scores +∞.
+     */
+    private static double[] foldErrors(DistanceKernel kernel, double[] distances, double[][] columns, double[] weights,
+                                       int[] fold, int heldOut, double[] lambdas) {
+        int samples = fold.length;
+        int outputs = columns.length;
         int[] train = IntStream.range(0, samples).filter(i -> fold[i] != heldOut).toArray();
         int[] test = IntStream.range(0, samples).filter(i -> fold[i] == heldOut).toArray();
         int n = train.length;
@@ -206,7 +196,7 @@ public final class KernelRidgeCrossValidation {
         double[][] targetSets = new double[outputs][n];
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < outputs; t++) {
-                targetSets[t][i] = targets[train[i]][t];
+                targetSets[t][i] = columns[t][train[i]];
             }
             for (int j = 0; j < n; j++) {
                 trainingKernel[i * n + j] = kernel.ofDistance(distances[train[i] * samples + train[j]]);
@@ -236,52 +226,9 @@ public final class KernelRidgeCrossValidation {
                     for (int j = 0; j < n; j++) {
                         prediction += rotatedCross[i * n + j] * z[j];
                     }
-                    double difference = prediction - targets[test[i]][t];
-                    errors[l] += weights[t] * difference * difference;
+                    double difference = prediction - columns[t][test[i]];
+                    errors[l] += weights == null ? Math.abs(difference) : weights[t] * difference * difference;
                 }
-            }
-        }
-        return errors;
-    }
-
-    private static double[] foldErrors(DistanceKernel kernel, double[] distances, double[] targets, int[] fold,
-                                       int heldOut, double[] lambdas) {
-        int samples = targets.length;
-        int[] train = IntStream.range(0, samples).filter(i -> fold[i] != heldOut).toArray();
-        int[] test = IntStream.range(0, samples).filter(i -> fold[i] == heldOut).toArray();
-        int n = train.length;
-        double[] trainingKernel = new double[n * n];
-        double[] trainingTargets = new double[n];
-        for (int i = 0; i < n; i++) {
-            trainingTargets[i] = targets[train[i]];
-            for (int j = 0; j < n; j++) {
-                trainingKernel[i * n + j] = kernel.ofDistance(distances[train[i] * samples + train[j]]);
-            }
-        }
-        double[] crossKernel = new double[test.length * n];
-        for (int i = 0; i < test.length; i++) {
-            for (int j = 0; j < n; j++) {
-                crossKernel[i * n + j] = kernel.ofDistance(distances[test[i] * samples + train[j]]);
-            }
-        }
-        KernelRidgePath path = new KernelRidgePath(trainingKernel, trainingTargets);
-        double[] alpha = new double[n];
-        double[] scratch = new double[n];
-        double[] errors = new double[lambdas.length];
-        for (int l = 0; l < lambdas.length; l++) {
-            try {
-                path.dualCoefficients(lambdas[l], alpha, scratch);
-            } catch (IllegalArgumentException singular) {
-                // K + λI not positive definite to working precision at this λ: not a usable model
-                errors[l] = Double.POSITIVE_INFINITY;
-                continue;
-            }
-            for (int i = 0; i < test.length; i++) {
-                double prediction = 0;
-                for (int j = 0; j < n; j++) {
-                    prediction += crossKernel[i * n + j] * alpha[j];
-                }
-                errors[l] += Math.abs(prediction - targets[test[i]]);
             }
         }
         return errors;
