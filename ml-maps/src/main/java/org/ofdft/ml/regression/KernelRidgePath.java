@@ -1,12 +1,11 @@
 package org.ofdft.ml.regression;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
+import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 
 /**
  * Kernel ridge solutions for many λ from one factorization of the kernel matrix. K is reduced once to
- * tridiagonal form K = Q T Qᵀ (Householder; the first stage of a symmetric eigendecomposition, at about a
+ * tridiagonal form K = Q T Qᵀ (Householder, EJML; the first stage of a symmetric eigendecomposition, at a
  * third of its cost); then for every λ, α(λ) = Q (T + λI)⁻¹ Qᵀ y costs one O(n) tridiagonal solve and one
  * O(n²) product with Q. This is the eigendecomposition trick α = U (Λ + λ)⁻¹ Uᵀ y without the QR sweeps
  * for the eigenvalues, and it is backward stable like the Cholesky solve (T + λI is symmetric positive
@@ -16,23 +15,31 @@ import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
 public final class KernelRidgePath {
 
     private final int n;
-    private final double[] q;
+    /** Householder vectors as EJML stores them: reflector k (1 ≤ k < n) in row k − 1, entries k+1 … n−1. */
+    private final double[] reflectors;
+    private final double[] gammas;
     private final double[] diagonal;
     private final double[] offDiagonal;
     private final double[] projectedTargets;
 
+    /** From K (n × n row-major, symmetric; not modified) and the targets y. */
+    public KernelRidgePath(double[] kernelMatrix, double[] targets) {
+        this(kernelMatrix, targets, false);
+    }
+
     /**
-     * @param kernelMatrix K, n × n row-major and symmetric; not modified
+     * @param kernelMatrix K, n × n row-major and symmetric; overwritten if {@code mayOverwrite} (saves a copy
+     *     of n² values in grid searches)
      * @param targets y, length n
      */
-    public KernelRidgePath(double[] kernelMatrix, double[] targets) {
+    public KernelRidgePath(double[] kernelMatrix, double[] targets, boolean mayOverwrite) {
         this.n = targets.length;
         if (kernelMatrix.length != n * n) {
             throw new IllegalArgumentException("kernel matrix has " + kernelMatrix.length + " entries, expected " + n
                     + " × " + n + " for " + n + " targets");
         }
-        TridiagonalSimilarDecomposition_F64<DMatrixRMaj> reduction = DecompositionFactory_DDRM.tridiagonal(n);
-        DMatrixRMaj work = DMatrixRMaj.wrap(n, n, kernelMatrix.clone());
+        Reduction reduction = new Reduction();
+        DMatrixRMaj work = DMatrixRMaj.wrap(n, n, mayOverwrite ? kernelMatrix : kernelMatrix.clone());
         if (!reduction.decompose(work)) {
             throw new IllegalArgumentException("tridiagonal reduction of the " + n + " × " + n
                     + " kernel matrix failed (non-finite entries?)");
@@ -40,15 +47,51 @@ public final class KernelRidgePath {
         diagonal = new double[n];
         offDiagonal = new double[Math.max(n - 1, 1)];
         reduction.getDiagonal(diagonal, offDiagonal);
-        q = reduction.getQ(null, false).getData();
-        projectedTargets = new double[n];
-        // Qᵀy, row by row of Q for contiguous access.
-        for (int i = 0; i < n; i++) {
-            double yi = targets[i];
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                projectedTargets[k] += q[row + k] * yi;
-            }
+        reflectors = reduction.getQT().getData();
+        gammas = reduction.gammas();
+        projectedTargets = targets.clone();
+        applyTransposedQ(projectedTargets);
+    }
+
+    /**
+     * EJML's Householder tridiagonalization with its reflectors kept: Q = H_1 H_2 ⋯ H_{n−1},
+     * H_k = I − γ_k u_k u_kᵀ with u_k = (0, …, 0, 1, v_{k+1}, …, v_{n−1}). Applying the reflectors costs
+     * the same as a product with an explicit Q, so forming Q (about as long as the reduction) is skipped.
+     */
+    private static final class Reduction extends TridiagonalDecompositionHouseholder_DDRM {
+        double[] gammas() {
+            return gammas.clone();
+        }
+    }
+
+    /** x ← Qᵀx = H_{n−1} ⋯ H_1 x. */
+    private void applyTransposedQ(double[] x) {
+        for (int k = 1; k < n; k++) {
+            applyReflector(k, x);
+        }
+    }
+
+    /** x ← Q x = H_1 ⋯ H_{n−1} x. */
+    private void applyQ(double[] x) {
+        for (int k = n - 1; k >= 1; k--) {
+            applyReflector(k, x);
+        }
+    }
+
+    private void applyReflector(int k, double[] x) {
+        double gamma = gammas[k];
+        if (gamma == 0) {
+            return;
+        }
+        int row = (k - 1) * n;
+        double projection = x[k];
+        for (int i = k + 1; i < n; i++) {
+            projection += reflectors[row + i] * x[i];
+        }
+        double scaled = gamma * projection;
+        x[k] -= scaled;
+        for (int i = k + 1; i < n; i++) {
+            x[i] -= scaled * reflectors[row + i];
         }
     }
 
@@ -79,14 +122,8 @@ public final class KernelRidgePath {
             z[k] = z[k] / pivots[k] - offDiagonal[k] / pivots[k] * z[k + 1];
         }
         // α = Q z
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                sum += q[row + k] * z[k];
-            }
-            alpha[i] = sum;
-        }
+        System.arraycopy(z, 0, alpha, 0, n);
+        applyQ(alpha);
     }
 
     /** α(λ) as a new array. */
