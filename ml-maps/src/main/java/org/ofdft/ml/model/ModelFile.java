@@ -30,6 +30,7 @@ import org.ofdft.ml.regression.Kernel;
 import org.ofdft.ml.regression.KernelRidgeModel;
 import org.ofdft.ml.regression.LaplacianKernel;
 import org.ofdft.ml.regression.LinearModel;
+import org.ofdft.ml.regression.NeuralNetworkModel;
 import org.ofdft.ml.regression.PolynomialKernel;
 import org.ofdft.ml.regression.Regressor;
 import org.ofdft.ml.regression.StandardizedRegressor;
@@ -231,8 +232,19 @@ public final class ModelFile {
             arrays.put("training_targets", NpyArray.ofDoubles(gp.trainingTargets(), gp.sampleCount()));
             return new Encoded("gaussian_process", hyperparameters, arrays);
         }
+        if (model instanceof NeuralNetworkModel network) {
+            ArrayNode sizes = hyperparameters.putArray("layer_sizes");
+            for (int size : network.layerSizes()) {
+                sizes.add(size);
+            }
+            hyperparameters.put("activation", network.activation().name().toLowerCase(java.util.Locale.ROOT));
+            double[] parameters = network.parameters();
+            arrays.put("parameters", NpyArray.ofDoubles(parameters, parameters.length));
+            return new Encoded("neural_network", hyperparameters, arrays);
+        }
         throw new IllegalArgumentException("cannot save a model of type " + model.getClass().getName()
-                + "; supported: LinearModel, KernelRidgeModel, GaussianProcessModel (optionally standardized)");
+                + "; supported: LinearModel, KernelRidgeModel, GaussianProcessModel, NeuralNetworkModel (optionally"
+                + " standardized)");
     }
 
     private static void putKernel(ObjectNode node, Kernel kernel) {
@@ -276,8 +288,25 @@ public final class ModelFile {
                 return new GaussianProcessModel(parameters, inputs.values(), inputs.shape()[1],
                         array(arrays, "training_targets", file).values());
             }
+            case "neural_network" -> {
+                JsonNode sizes = require(p, "layer_sizes", file);
+                int[] layers = new int[sizes.size()];
+                for (int i = 0; i < layers.length; i++) {
+                    layers[i] = sizes.get(i).asInt();
+                }
+                String activation = require(p, "activation", file).asText();
+                NeuralNetworkModel.Activation function;
+                try {
+                    function = NeuralNetworkModel.Activation.valueOf(activation.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException unknown) {
+                    throw new ModelFormatException(file + ": unknown activation '" + activation + "' (known: "
+                            + Arrays.toString(NeuralNetworkModel.Activation.values()).toLowerCase(java.util.Locale.ROOT)
+                            + ")");
+                }
+                return new NeuralNetworkModel(layers, function, array(arrays, "parameters", file).values());
+            }
             default -> throw new ModelFormatException(file + ": unknown model_type '" + type
-                    + "' (known: linear, kernel_ridge, gaussian_process)");
+                    + "' (known: linear, kernel_ridge, gaussian_process, neural_network)");
         }
     }
 
