@@ -124,5 +124,10 @@ for a in alphas:
 save("lasso_coef", np.array(coefs)); save("lasso_intercept", np.array(intercepts))
 ref["lasso"] = {"alphas": alphas, "fit_intercept": True, "tol": 1e-14}
 
+# training-set fingerprint of the model files (docs/model-format.md): SHA-256 of the float64 little-endian
+# row-major bytes of the training inputs
+import hashlib
+ref["fingerprint_krr_x_sha256"] = hashlib.sha256(np.load(HERE / "krr_x.npy").astype("<f8").tobytes()).hexdigest()
+
 (HERE / "reference.json").write_text(json.dumps(ref, indent=2) + "\n")
 print(json.dumps(ref, indent=2))

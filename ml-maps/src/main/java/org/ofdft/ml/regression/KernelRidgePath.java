@@ -1,12 +1,11 @@
 package org.ofdft.ml.regression;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
+import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 
 /**
  * Kernel ridge solutions for many λ from one factorization of the kernel matrix. K is reduced once to
- * tridiagonal form K = Q T Qᵀ (Householder; the first stage of a symmetric eigendecomposition, at about a
+ * tridiagonal form K = Q T Qᵀ (Householder, EJML; the first stage of a symmetric eigendecomposition, at a
  * third of its cost); then for every λ, α(λ) = Q (T + λI)⁻¹ Qᵀ y costs one O(n) tridiagonal solve and one
  * O(n²) product with Q. This is the eigendecomposition trick α = U (Λ + λ)⁻¹ Uᵀ y without the QR sweeps
  * for the eigenvalues, and it is backward stable like the Cholesky solve (T + λI is symmetric positive
@@ -16,25 +15,33 @@ import org.ejml.interfaces.decomposition.TridiagonalSimilarDecomposition_F64;
 public final class KernelRidgePath {
 
     private final int n;
-    private final double[] q;
+    /** Householder vectors as EJML stores them: reflector k (1 ≤ k < n) in row k − 1, entries k+1 … n−1. */
+    private final double[] reflectors;
+    private final double[] gammas;
     private final double[] diagonal;
     private final double[] offDiagonal;
     /** Qᵀy for each target vector. */
     private final double[][] projectedTargets;
 
-    /**
-     * @param kernelMatrix K, n × n row-major and symmetric; not modified
-     * @param targets y, length n
-     */
+    /** From K (n × n row-major, symmetric; not modified) and the targets y. */
     public KernelRidgePath(double[] kernelMatrix, double[] targets) {
-        this(kernelMatrix, new double[][] {targets});
+        this(kernelMatrix, new double[][] {targets}, false);
+    }
+
+    /** As {@link #KernelRidgePath(double[], double[][], boolean)} for one target vector. */
+    public KernelRidgePath(double[] kernelMatrix, double[] targets, boolean mayOverwrite) {
+        this(kernelMatrix, new double[][] {targets}, mayOverwrite);
     }
 
     /**
      * One reduction for several target vectors on the same inputs (multi-output regression, e.g. the
-     * coefficients of a density): {@code targetSets[t]} has length n.
+     * coefficients of a density).
+     *
+     * @param kernelMatrix K, n × n row-major and symmetric; overwritten if {@code mayOverwrite} (saves a copy
+     *     of n² values in grid searches)
+     * @param targetSets target vectors y_t, each of length n
      */
-    public KernelRidgePath(double[] kernelMatrix, double[][] targetSets) {
+    public KernelRidgePath(double[] kernelMatrix, double[][] targetSets, boolean mayOverwrite) {
         this.n = targetSets[0].length;
         for (int t = 1; t < targetSets.length; t++) {
             if (targetSets[t].length != n) {
@@ -46,8 +53,8 @@ public final class KernelRidgePath {
             throw new IllegalArgumentException("kernel matrix has " + kernelMatrix.length + " entries, expected " + n
                     + " × " + n + " for " + n + " targets");
         }
-        TridiagonalSimilarDecomposition_F64<DMatrixRMaj> reduction = DecompositionFactory_DDRM.tridiagonal(n);
-        DMatrixRMaj work = DMatrixRMaj.wrap(n, n, kernelMatrix.clone());
+        Reduction reduction = new Reduction();
+        DMatrixRMaj work = DMatrixRMaj.wrap(n, n, mayOverwrite ? kernelMatrix : kernelMatrix.clone());
         if (!reduction.decompose(work)) {
             throw new IllegalArgumentException("tridiagonal reduction of the " + n + " × " + n
                     + " kernel matrix failed (non-finite entries?)");
@@ -55,18 +62,12 @@ public final class KernelRidgePath {
         diagonal = new double[n];
         offDiagonal = new double[Math.max(n - 1, 1)];
         reduction.getDiagonal(diagonal, offDiagonal);
-        q = reduction.getQ(null, false).getData();
-        projectedTargets = new double[targetSets.length][n];
-        // Qᵀy, row by row of Q for contiguous access.
+        reflectors = reduction.getQT().getData();
+        gammas = reduction.gammas();
+        projectedTargets = new double[targetSets.length][];
         for (int t = 0; t < targetSets.length; t++) {
-            double[] projected = projectedTargets[t];
-            for (int i = 0; i < n; i++) {
-                double yi = targetSets[t][i];
-                int row = i * n;
-                for (int k = 0; k < n; k++) {
-                    projected[k] += q[row + k] * yi;
-                }
-            }
+            projectedTargets[t] = targetSets[t].clone();
+            applyTransposedQ(projectedTargets[t]);
         }
     }
 
@@ -78,12 +79,59 @@ public final class KernelRidgePath {
         int d = InputChecks.requireTrainingData(features, targets);
         double[] rows = InputChecks.flatten(features);
         double[] kernelMatrix = kernel.matrix(rows, targets.length, rows, targets.length, d);
-        double[] alpha = new KernelRidgePath(kernelMatrix, targets).dualCoefficients(lambda);
+        double[] alpha = new KernelRidgePath(kernelMatrix, new double[][] {targets}, true).dualCoefficients(lambda);
         return new KernelRidgeModel(kernel, lambda, rows, d, alpha);
+    }
+
+    /**
+     * EJML's Householder tridiagonalization with its reflectors kept: Q = H_1 H_2 ⋯ H_{n−1},
+     * H_k = I − γ_k u_k u_kᵀ with u_k = (0, …, 0, 1, v_{k+1}, …, v_{n−1}). Applying the reflectors costs
+     * the same as a product with an explicit Q, so forming Q (about as long as the reduction) is skipped.
+     */
+    private static final class Reduction extends TridiagonalDecompositionHouseholder_DDRM {
+        double[] gammas() {
+            return gammas.clone();
+        }
+    }
+
+    /** x ← Qᵀx = H_{n−1} ⋯ H_1 x. */
+    private void applyTransposedQ(double[] x) {
+        for (int k = 1; k < n; k++) {
+            applyReflector(k, x);
+        }
+    }
+
+    /** x ← Q x = H_1 ⋯ H_{n−1} x. */
+    private void applyQ(double[] x) {
+        for (int k = n - 1; k >= 1; k--) {
+            applyReflector(k, x);
+        }
+    }
+
+    private void applyReflector(int k, double[] x) {
+        double gamma = gammas[k];
+        if (gamma == 0) {
+            return;
+        }
+        int row = (k - 1) * n;
+        double projection = x[k];
+        for (int i = k + 1; i < n; i++) {
+            projection += reflectors[row + i] * x[i];
+        }
+        double scaled = gamma * projection;
+        x[k] -= scaled;
+        for (int i = k + 1; i < n; i++) {
+            x[i] -= scaled * reflectors[row + i];
+        }
     }
 
     public int sampleCount() {
         return n;
+    }
+
+    /** The number of target vectors. */
+    public int targetCount() {
+        return projectedTargets.length;
     }
 
     /**
@@ -94,23 +142,10 @@ public final class KernelRidgePath {
         dualCoefficients(0, lambda, alpha, scratch);
     }
 
-    /** The number of target vectors. */
-    public int targetCount() {
-        return projectedTargets.length;
-    }
-
     /** As {@link #dualCoefficients(double, double[], double[])} for target vector {@code target}. */
     public void dualCoefficients(int target, double lambda, double[] alpha, double[] scratch) {
-        rotatedDualCoefficients(target, lambda, scratch, alpha);
-        // α = Q z
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int row = i * n;
-            for (int k = 0; k < n; k++) {
-                sum += q[row + k] * scratch[k];
-            }
-            alpha[i] = sum;
-        }
+        rotatedDualCoefficients(target, lambda, alpha, scratch);
+        applyQ(alpha); // α = Q z
     }
 
     /**
@@ -119,10 +154,10 @@ public final class KernelRidgePath {
      * many outputs and many λ. {@code scratch} (length n) is overwritten.
      */
     public void rotatedDualCoefficients(int target, double lambda, double[] z, double[] scratch) {
-        double[] projected = projectedTargets[target];
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("λ must be positive and finite, got " + lambda);
         }
+        double[] projected = projectedTargets[target];
         // LDLᵀ (Thomas) solve of (T + λI) z = Qᵀy with the pivots d_k in scratch.
         double[] pivots = scratch;
         pivots[0] = checkPivot(diagonal[0] + lambda, lambda);
@@ -138,21 +173,14 @@ public final class KernelRidgePath {
         }
     }
 
-    /** K_* Q for a rows × n row-major cross-kernel block K_* (a new rows × n array). */
+    /** K_* Q for a rows × n row-major cross-kernel block K_*: row r is (Qᵀ k_r)ᵀ (a new array). */
     public double[] rotate(double[] crossKernel, int rows) {
         double[] rotated = new double[rows * n];
+        double[] row = new double[n];
         for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < n; i++) {
-                double k = crossKernel[r * n + i];
-                if (k == 0) {
-                    continue;
-                }
-                int qRow = i * n;
-                int out = r * n;
-                for (int c = 0; c < n; c++) {
-                    rotated[out + c] += k * q[qRow + c];
-                }
-            }
+            System.arraycopy(crossKernel, r * n, row, 0, n);
+            applyTransposedQ(row);
+            System.arraycopy(row, 0, rotated, r * n, n);
         }
         return rotated;
     }
