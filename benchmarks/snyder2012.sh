@@ -4,7 +4,8 @@
 # M = 100 and the hyperparameter-search cost, written to benchmarks/results/snyder2012.md with
 # benchmarks/results/snyder2012-learning-curves.png. Run from anywhere:
 #   bash benchmarks/snyder2012.sh
-# Knobs: SNYDER_TEST_COUNT (default 1000 test potentials per N), SNYDER_SC_COUNT (default 1000).
+# Knobs: SNYDER_TEST_COUNT (default 1000 test potentials per N), SNYDER_SC_COUNT (default 1000),
+# SNYDER_ACTIVE_N (electron numbers of the active-learning section, default 1,4).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -16,4 +17,4 @@ mvn -B -q -Dnofftw -pl benchmarks -am compile dependency:build-classpath \
 java --add-modules jdk.incubator.vector -cp "benchmarks/target/classes:$(cat "$WORK/classpath.txt")" \
     org.ofdft.benchmarks.snyder.Snyder2012Benchmark --results benchmarks/results \
     --paper validation-data/snyder2012/paper_potentials.txt \
-    --test-count "${SNYDER_TEST_COUNT:-1000}" --sc-count "${SNYDER_SC_COUNT:-1000}" 2> >(grep --line-buffered -v "^WARNING: Using incubator" >&2)
+    --test-count "${SNYDER_TEST_COUNT:-1000}" --sc-count "${SNYDER_SC_COUNT:-1000}" --active-n "${SNYDER_ACTIVE_N:-1,4}" 2> >(grep --line-buffered -v "^WARNING: Using incubator" >&2)

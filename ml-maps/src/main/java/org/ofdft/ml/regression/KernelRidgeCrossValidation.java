@@ -208,7 +208,7 @@ public final class KernelRidgeCrossValidation {
                 crossKernel[i * n + j] = kernel.ofDistance(distances[test[i] * samples + train[j]]);
             }
         }
-        KernelRidgePath path = new KernelRidgePath(trainingKernel, targetSets);
+        KernelRidgePath path = new KernelRidgePath(trainingKernel, targetSets, true);
         double[] rotatedCross = path.rotate(crossKernel, test.length);
         double[] z = new double[n];
         double[] scratch = new double[n];

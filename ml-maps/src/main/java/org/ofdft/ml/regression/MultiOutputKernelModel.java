@@ -42,7 +42,7 @@ public final class MultiOutputKernelModel {
                 columns[t][i] = targets[i][t];
             }
         }
-        KernelRidgePath path = new KernelRidgePath(kernel.matrix(rows, n, rows, n, d), columns);
+        KernelRidgePath path = new KernelRidgePath(kernel.matrix(rows, n, rows, n, d), columns, true);
         double[] dual = new double[n * outputs];
         double[] alpha = new double[n];
         double[] scratch = new double[n];
