@@ -14,17 +14,18 @@ import org.ofdft.ml.data.SnyderBox;
 class ActiveLearningTest {
 
     /**
-     * Uncertainty sampling must move away from what it has: a candidate identical to an already solved
-     * potential has (near) zero predictive variance and is never chosen again, so the selected potentials
-     * are distinct; the selection is reproducible from the seed.
+     * Both criteria must move away from what they have: a candidate identical to an already solved
+     * potential has (near) zero posterior variance and covariance, so it is never chosen again and the
+     * selected potentials are distinct; the selection is reproducible from the seed.
      */
     @Test
     void selectsDistinctPotentialsReproducibly() {
         List<GaussianWells> pool = SnyderBox.randomPotentials(120, 9);
         List<GaussianWells> withDuplicates = new java.util.ArrayList<>(pool);
         withDuplicates.addAll(pool.subList(0, 40));
-        Dataset1D first = ActiveLearning.select(withDuplicates, 1, 4, 14, 3, done -> { });
-        Dataset1D second = ActiveLearning.select(withDuplicates, 1, 4, 14, 3, done -> { });
+      for (ActiveLearning.Criterion criterion : ActiveLearning.Criterion.values()) {
+        Dataset1D first = ActiveLearning.select(withDuplicates, 1, 4, 14, 3, criterion, done -> { });
+        Dataset1D second = ActiveLearning.select(withDuplicates, 1, 4, 14, 3, criterion, done -> { });
         assertEquals(14, first.size());
         for (int i = 0; i < first.size(); i++) {
             assertArrayEquals(first.externalPotentials()[i], second.externalPotentials()[i]);
@@ -34,6 +35,7 @@ class ActiveLearningTest {
             }
         }
         assertTrue(first.hasKineticEnergies());
+      }
     }
 
     @Test
