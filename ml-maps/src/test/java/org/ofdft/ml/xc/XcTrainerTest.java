@@ -69,7 +69,8 @@ class XcTrainerTest {
 
     /**
      * A student started near a teacher of the same architecture can fit the teacher's energies and potentials
-     * exactly (the minimum of the loss is 0); full-batch Adam must bring the loss down by orders of magnitude,
+     * exactly (the minimum of the loss is 0); full-batch L-BFGS must bring the loss down by five orders of
+     * magnitude (measured: 7 in 200 steps),
      * and the validation set (other densities, same teacher) must follow.
      */
     @Test
@@ -83,7 +84,7 @@ class XcTrainerTest {
         for (int i = 0; i < perturbed.length; i++) {
             perturbed[i] += random.nextDouble(-0.1, 0.1);
         }
-        XcTrainingConfig config = new XcTrainingConfig(XcModelKind.ENERGY, 1, new int[] {5}, 1.0, 1.0, 1e-2, 1e-3,
+        XcTrainingConfig config = new XcTrainingConfig(XcTrainingConfig.Optimizer.LBFGS, XcModelKind.ENERGY, 1, new int[] {5}, 1.0, 1.0, 1e-2, 1e-3,
                 200, 10, 200, 1);
         XcTrainer.Result result = new XcTrainer(config).train(training, validation, GRID.spacing(), "exponential",
                 "teacher network", teacherWeights.withParameters(perturbed));
@@ -91,7 +92,7 @@ class XcTrainerTest {
         double best = result.model().training().validationLoss();
         System.out.printf("teacher fit: validation loss %.3e -> %.3e in %d steps%n", initial, best,
                 result.model().training().epochs());
-        assertTrue(best < 1e-3 * initial, "validation loss " + initial + " -> " + best);
+        assertTrue(best < 1e-5 * initial, "validation loss " + initial + " -> " + best);
         assertEquals(XcModelKind.ENERGY, result.model().kind());
         assertEquals(training.size(), result.model().training().trainingSamples().size());
     }
