@@ -86,18 +86,29 @@ final class XcLossGraph {
             potential = output.add(XcGraphs.windowTranspose(sd, scaled, halfWidth, points));
             SDVariable energy = n.mul(output).sum(1).mul(ENERGY, spacing);
             SDVariable energyError = energy.sub(targetE);
-            SDVariable potentialError = potential.sub(targetV);
-            SDVariable potentialLoss = weight.mul(potentialError.mul(potentialError)).sum(1).mean();
-            loss = energyError.mul(energyError).mean().mul(energyWeight).add(potentialLoss.mul(potentialWeight));
+            loss = energyError.mul(energyError).mean().mul(energyWeight)
+                    .add(potentialLoss(potential, targetV, weight).mul(potentialWeight));
         } else {
             potential = output;
-            SDVariable potentialError = potential.sub(targetV);
-            loss = weight.mul(potentialError.mul(potentialError)).sum(1).mean().mul(potentialWeight);
+            loss = potentialLoss(potential, targetV, weight).mul(potentialWeight);
         }
         sd.updateVariableNameAndReference(potential, POTENTIAL);
         sd.updateVariableNameAndReference(loss, LOSS);
         sd.setLossVariables(LOSS);
         this.graph = sd;
+    }
+
+    /**
+     * mean_s Σ_j ω_sj (Δv_sj − ⟨Δv⟩_s)², ⟨Δv⟩_s = Σ_j ω_sj Δv_sj / Σ_j ω_sj: the potential error up to one
+     * constant per system. The density does not depend on that constant, and a continuous (semi-)local
+     * functional cannot have the constant of the exact v_xc (which vanishes far away while E_xc follows from the
+     * whole curve E(N) with its derivative discontinuity: Perdew, Parr, Levy, Balduz, PRL 49, 1691 (1982)).
+     */
+    private static SDVariable potentialLoss(SDVariable potential, SDVariable target, SDVariable weight) {
+        SDVariable error = potential.sub(target);
+        SDVariable shift = weight.mul(error).sum(true, 1).div(weight.sum(true, 1));
+        SDVariable centred = error.sub(shift);
+        return weight.mul(centred.mul(centred)).sum(1).mean();
     }
 
     /** Copies the parameters (in {@link MlpWeights#flatten()} order) into the graph's variables. */

@@ -11,9 +11,10 @@ package org.ofdft.ml.xc;
  *
  * <p>Loss (per batch, means over systems s):
  * <pre>
- *   L = a_E · mean_s (E_xc^NN[n_s] − E_xc,s)² + a_v · mean_s Σ_j ω_sj (v_xc^NN[n_s]_j − v_xc,sj)²
+ *   L = a_E · mean_s (E_xc^NN[n_s] − E_xc,s)² + a_v · mean_s Σ_j ω_sj (Δv_sj − ⟨Δv⟩_s)²,   Δv = v_xc^NN[n_s] − v_xc,s
  * </pre>
- * with ω the density weights of {@link XcSample}; potential models have no energy term.
+ * with ω the density weights of {@link XcSample} and ⟨Δv⟩_s the ω-weighted mean: potentials are compared up to
+ * a constant per system (see {@code XcLossGraph}); potential models have no energy term.
  *
  * @param optimizer          L-BFGS or Adam
  * @param kind               energy or potential network
