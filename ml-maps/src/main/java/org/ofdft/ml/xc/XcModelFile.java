@@ -1,21 +1,13 @@
 package org.ofdft.ml.xc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.ofdft.grids.io.Npy;
-import org.ofdft.grids.io.NpyArray;
+import org.ofdft.ml.model.ModelArchive;
 
 /**
  * Model files of the neural XC functionals: one NumPy {@code .npz} archive, readable without this code,
@@ -28,7 +20,7 @@ import org.ofdft.grids.io.NpyArray;
  * <table>
  * <caption>header</caption>
  * <tr><td>format</td><td>{@code ofdft-model}</td></tr>
- * <tr><td>format_version</td><td>{@value #FORMAT_VERSION}; other versions are refused</td></tr>
+ * <tr><td>format_version</td><td>{@value ModelArchive#FORMAT_VERSION}; other versions are refused</td></tr>
  * <tr><td>model_type</td><td>{@code nn-xc-energy-1d} (ε_NN, E_xc = ∫ n ε_NN) or {@code nn-xc-potential-1d}
  *     (v_xc directly)</td></tr>
  * <tr><td>created</td><td>ISO-8601 time of writing</td></tr>
@@ -50,32 +42,18 @@ import org.ofdft.grids.io.NpyArray;
  */
 public final class XcModelFile {
 
-    public static final String FORMAT = "ofdft-model";
-    public static final int FORMAT_VERSION = 1;
-    static final String HEADER = "header";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private XcModelFile() {
     }
 
     public static void write(XcModel model, Path file) throws IOException {
-        Map<String, NpyArray> arrays = new TreeMap<>();
+        ModelArchive archive = ModelArchive.create(model.kind().modelType());
         MlpWeights weights = model.weights();
         for (int l = 0; l < weights.layers(); l++) {
-            double[][] w = weights.weight(l);
-            double[] flat = new double[w.length * w[0].length];
-            for (int i = 0; i < w.length; i++) {
-                System.arraycopy(w[i], 0, flat, i * w[0].length, w[0].length);
-            }
-            arrays.put("W" + l, NpyArray.ofDoubles(flat, w.length, w[0].length));
-            arrays.put("b" + l, NpyArray.ofDoubles(weights.bias(l), w[0].length));
+            archive.putMatrix("W" + l, weights.weight(l));
+            archive.putVector("b" + l, weights.bias(l));
         }
-        ObjectNode header = JSON.createObjectNode();
-        header.put("format", FORMAT);
-        header.put("format_version", FORMAT_VERSION);
-        header.put("model_type", model.kind().modelType());
-        header.put("created", Instant.now().toString());
-        header.put("payload_sha256", payloadHash(arrays));
+        ObjectNode header = archive.header();
         XcTrainingSummary training = model.training();
         if (training != null) {
             header.put("training_fingerprint", training.fingerprint());
@@ -100,59 +78,29 @@ public final class XcModelFile {
             t.put("potential_weight", training.potentialWeight());
             t.put("seconds", training.seconds());
         }
-        Map<String, NpyArray> all = new java.util.LinkedHashMap<>();
-        all.put(HEADER, new NpyArray("<U", new int[0], null, new String[] {header.toPrettyString()}));
-        all.putAll(arrays);
-        Npy.writeArchive(file, all);
+        archive.write(file);
     }
 
-    /** Reads and checks a model file; IOException naming the file and what is wrong. */
+    /** Reads and checks a model file (format, version, checksum: {@link ModelArchive#read}); IOException naming the file. */
     public static XcModel read(Path file) throws IOException {
-        Map<String, NpyArray> arrays = new TreeMap<>(Npy.readArchive(file));
-        NpyArray headerArray = arrays.remove(HEADER);
-        if (headerArray == null || headerArray.isNumeric() || headerArray.strings().length != 1) {
-            throw new IOException(file + ": not a model file (no JSON 'header' entry)");
-        }
-        JsonNode header;
-        try {
-            header = JSON.readTree(headerArray.strings()[0]);
-        } catch (IOException e) {
-            throw new IOException(file + ": the header is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!FORMAT.equals(header.path("format").asText())) {
-            throw new IOException(file + ": format is '" + header.path("format").asText() + "', expected '" + FORMAT + "'");
-        }
-        int version = header.path("format_version").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new IOException(file + ": format_version " + version + " is not supported (this reader knows "
-                    + FORMAT_VERSION + ")");
-        }
+        ModelArchive archive = ModelArchive.read(file, null);
+        JsonNode header = archive.header();
         XcModelKind kind;
         try {
-            kind = XcModelKind.ofModelType(header.path("model_type").asText());
+            kind = XcModelKind.ofModelType(archive.modelType());
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
-        }
-        String hash = payloadHash(arrays);
-        if (!hash.equals(header.path("payload_sha256").asText())) {
-            throw new IOException(file + ": payload checksum mismatch (file changed or damaged): header says "
-                    + header.path("payload_sha256").asText() + ", arrays hash to " + hash);
         }
         int layers = header.path("layers").asInt(0);
         List<double[][]> weights = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            NpyArray w = arrays.get("W" + l);
-            NpyArray b = arrays.get("b" + l);
-            if (w == null || b == null || w.shape().length != 2) {
-                throw new IOException(file + ": layer " + l + " of " + layers + " is missing or not a matrix");
+        try {
+            for (int l = 0; l < layers; l++) {
+                weights.add(archive.matrix("W" + l));
+                biases.add(archive.vector("b" + l));
             }
-            double[][] matrix = new double[w.shape()[0]][];
-            for (int i = 0; i < matrix.length; i++) {
-                matrix[i] = w.row(i);
-            }
-            weights.add(matrix);
-            biases.add(b.values());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": layer of " + layers + ": " + e.getMessage(), e);
         }
         JsonNode t = header.path("training");
         XcTrainingSummary training = null;
@@ -175,18 +123,5 @@ public final class XcModelFile {
         List<String> list = new ArrayList<>();
         array.forEach(node -> list.add(node.asText()));
         return list;
-    }
-
-    private static String payloadHash(Map<String, NpyArray> arrays) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, NpyArray> entry : new TreeMap<>(arrays).entrySet()) {
-                digest.update(entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update(Npy.encode(entry.getValue()));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -62,7 +62,7 @@ class XcModelFileTest {
         Path future = folder.resolve("future.npz");
         Npy.writeArchive(future, arrays);
         IOException version = assertThrows(IOException.class, () -> XcModelFile.read(future));
-        assertTrue(version.getMessage().contains("format_version 7"), version.getMessage());
+        assertTrue(version.getMessage().contains("format version 7"), version.getMessage());
         assertTrue(Files.exists(file));
     }
 }
