@@ -64,11 +64,6 @@ public final class KineticModelEvaluation {
         if (selfConsistency == null) {
             return new Errors(kineticErrors, null, null, null, null);
         }
-        double[][] trainingDensities = functional.trainingDensities();
-        if (trainingPotentials == null || trainingPotentials.length != trainingDensities.length) {
-            throw new IllegalArgumentException("the self-consistent evaluation needs the potentials of the "
-                    + trainingDensities.length + " training densities");
-        }
         double h = functional.spacing();
         double[] energyErrors = new double[count];
         double[] densityErrors = new double[count];
@@ -77,18 +72,8 @@ public final class KineticModelEvaluation {
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, count).parallel().forEach(i -> {
             double[] potential = test.externalPotentials()[i];
-            LocalPcaProjection projection = new LocalPcaProjection(trainingDensities,
-                    selfConsistency.neighbours(), selfConsistency.components());
-            double[] start = trainingDensities[nearestRow(trainingPotentials, potential)];
-            ProjectedGradientDescent.Result result = new ProjectedGradientDescent(projection).minimize(
-                    (n, gradient) -> {
-                        double energy = functional.energyAndGradient(n, gradient);
-                        for (int j = 0; j < n.length; j++) {
-                            energy += h * potential[j] * n[j];
-                            gradient[j] += h * potential[j];
-                        }
-                        return energy;
-                    }, start, selfConsistency.criteria());
+            ProjectedGradientDescent.Result result = MlOrbitalFree.minimizeOnManifold(functional, trainingPotentials,
+                    potential, null, selfConsistency);
             energyErrors[i] = result.energy() - test.totalEnergies()[i];
             double l1 = 0;
             for (int j = 0; j < potential.length; j++) {
@@ -129,22 +114,5 @@ public final class KineticModelEvaluation {
                         + " electrons, not the " + functional.electrons() + " the model was trained for");
             }
         }
-    }
-
-    private static int nearestRow(double[][] rows, double[] target) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < rows.length; i++) {
-            double d = 0;
-            for (int j = 0; j < target.length; j++) {
-                double difference = rows[i][j] - target[j];
-                d += difference * difference;
-            }
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -51,37 +51,21 @@ public final class MlOrbitalFree {
         System.arraycopy(externalPotential.values(), 0, v, 1, points - 2);
         RealField interiorDensity = RealField.wrap(grid, new double[points - 2]);
         RealField interiorPotential = RealField.wrap(grid, new double[points - 2]);
-        ProjectedGradientDescent.Objective objective = (n, gradient) -> {
-            double energy = kinetic.energyAndGradient(n, gradient);
+        ProjectedGradientDescent.Objective others = otherTerms.isEmpty() ? null : (n, gradient) -> {
             double[] inner = interiorDensity.values();
             System.arraycopy(n, 1, inner, 0, inner.length);
             java.util.Arrays.fill(interiorPotential.values(), 0);
+            double energy = 0;
             for (DensityFunctional term : otherTerms) {
                 energy += term.energyAndPotential(interiorDensity, interiorPotential);
             }
             for (int j = 1; j < points - 1; j++) {
-                energy += h * v[j] * n[j];
-                gradient[j] += h * (v[j] + interiorPotential.values()[j - 1]);
+                gradient[j] += h * interiorPotential.values()[j - 1];
             }
             return energy;
         };
-        double[][] densities = kinetic.trainingDensities();
-        int nearest = 0;
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < densities.length; i++) {
-            double d = 0;
-            for (int j = 0; j < points; j++) {
-                double difference = trained.trainingPotentials()[i][j] - v[j];
-                d += j == 0 || j == points - 1 ? 0 : difference * difference;
-            }
-            if (d < best) {
-                best = d;
-                nearest = i;
-            }
-        }
-        ProjectedGradientDescent.Result result = new ProjectedGradientDescent(new LocalPcaProjection(densities,
-                settings.neighbours(), settings.components())).minimize(objective, densities[nearest],
-                settings.criteria());
+        ProjectedGradientDescent.Result result = minimizeOnManifold(kinetic, trained.trainingPotentials(), v, others,
+                settings);
         result.history().forEach(progress);
         double[] density = java.util.Arrays.copyOfRange(result.density(), 1, points - 1);
         RealField field = RealField.wrap(grid, density);
@@ -100,5 +84,50 @@ public final class MlOrbitalFree {
         double total = terms.values().stream().mapToDouble(Double::doubleValue).sum();
         return new CalculationResult(METHOD, new EnergyTerms(terms, total), field, null, null, null, electrons,
                 result.converged(), settings.criteria(), result.history(), (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * The projected minimization of E[n] = T^ML[n] + Σ_j h v_j n_j (+ {@code others}, which adds its energy
+     * and its gradient ∂/∂n_j) over density vectors on the dataset's points, from the training density whose
+     * potential is nearest to v.
+     */
+    static ProjectedGradientDescent.Result minimizeOnManifold(MlKineticFunctional kinetic, double[][] trainingPotentials,
+                                                              double[] potential,
+                                                              ProjectedGradientDescent.Objective others,
+                                                              KineticModelEvaluation.SelfConsistency settings) {
+        double h = kinetic.spacing();
+        double[][] densities = kinetic.trainingDensities();
+        if (trainingPotentials == null || trainingPotentials.length != densities.length) {
+            throw new IllegalArgumentException("the self-consistent minimization needs the potentials of the "
+                    + densities.length + " training densities");
+        }
+        ProjectedGradientDescent.Objective objective = (n, gradient) -> {
+            double energy = kinetic.energyAndGradient(n, gradient);
+            for (int j = 0; j < n.length; j++) {
+                energy += h * potential[j] * n[j];
+                gradient[j] += h * potential[j];
+            }
+            return others == null ? energy : energy + others.valueAndGradient(n, gradient);
+        };
+        double[] start = densities[nearestRow(trainingPotentials, potential)];
+        return new ProjectedGradientDescent(new LocalPcaProjection(densities, settings.neighbours(),
+                settings.components())).minimize(objective, start, settings.criteria());
+    }
+
+    private static int nearestRow(double[][] rows, double[] target) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rows.length; i++) {
+            double d = 0;
+            for (int j = 0; j < target.length; j++) {
+                double difference = rows[i][j] - target[j];
+                d += difference * difference;
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
     }
 }
