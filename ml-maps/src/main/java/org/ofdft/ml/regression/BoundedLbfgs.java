@@ -5,11 +5,15 @@ package org.ofdft.ml.regression;
  * hyperparameters in log space). Two-loop recursion for the search direction (Nocedal & Wright, Numerical
  * Optimization, 2nd ed., Algorithm 7.4), directions that push an active bound outward are zeroed, and a
  * projected backtracking line search enforces the Armijo condition. A BFGS pair is stored only when its
- * curvature sᵀy is positive. Converged when the projected gradient's largest component is below the tolerance.
+ * curvature sᵀy is positive. Converged when the projected gradient's largest component is below
+ * {@code gradientTolerance}, or when an accepted step lowers f by no more than
+ * {@code functionTolerance}·max(|f|, 1) (L-BFGS-B's {@code factr} test, Byrd et al., SIAM J. Sci. Comput. 16,
+ * 1190 (1995)): near the optimum the gradient of an objective computed with rounding error (an n × n
+ * Cholesky) stalls at its noise level, and the function test is what ends the iteration there.
  * Non-finite objective values (e.g. a kernel matrix that is not positive definite) count as +∞ and make the
  * line search step back.
  */
-public record BoundedLbfgs(int memory, int maxIterations, double gradientTolerance) {
+public record BoundedLbfgs(int memory, int maxIterations, double gradientTolerance, double functionTolerance) {
 
     /** The objective: returns f(x) and writes ∇f(x) into gradient. */
     @FunctionalInterface
@@ -25,9 +29,10 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
     private static final double MAX_FIRST_STEP = 2.0;
 
     public BoundedLbfgs {
-        if (memory < 1 || maxIterations < 1 || !(gradientTolerance > 0)) {
-            throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1 and a positive gradient"
-                    + " tolerance, got " + memory + ", " + maxIterations + ", " + gradientTolerance);
+        if (memory < 1 || maxIterations < 1 || !(gradientTolerance > 0) || !(functionTolerance >= 0)) {
+            throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1, a positive gradient"
+                    + " tolerance and a non-negative function tolerance, got " + memory + ", " + maxIterations + ", "
+                    + gradientTolerance + ", " + functionTolerance);
         }
     }
 
@@ -99,7 +104,7 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
             }
             double trialValue = Double.NaN;
             boolean accepted = false;
-            for (int backtrack = 0; backtrack < 60; backtrack++) {
+            for (int backtrack = 0; backtrack < 40; backtrack++) {
                 for (int i = 0; i < n; i++) {
                     trial[i] = x[i] + step * direction[i];
                 }
@@ -136,9 +141,14 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
                 newest = slot;
                 stored = Math.min(stored + 1, memory);
             }
+            boolean stalled = value - trialValue <= functionTolerance * Math.max(1.0, Math.max(Math.abs(value),
+                    Math.abs(trialValue)));
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(trialGradient, 0, gradient, 0, n);
             value = trialValue;
+            if (stalled) {
+                return new Minimum(x, value, iteration + 1, true);
+            }
         }
         return new Minimum(x, value, maxIterations,
                 projectedGradientNorm(x, gradient, lower, upper) < gradientTolerance);
