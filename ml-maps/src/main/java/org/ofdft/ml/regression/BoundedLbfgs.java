@@ -4,9 +4,9 @@ package org.ofdft.ml.regression;
  * Limited-memory BFGS with box bounds by projection, for smooth objectives of a few variables (GP kernel
  * hyperparameters in log space). Two-loop recursion for the search direction (Nocedal & Wright, Numerical
  * Optimization, 2nd ed., Algorithm 7.4), directions that push an active bound outward are zeroed, and a
- * projected backtracking line search enforces the Armijo condition. A BFGS pair is stored only when its
- * curvature sᵀy is positive. Converged when the projected gradient's largest component is below
- * {@code gradientTolerance}, or when an accepted step lowers f by no more than
+ * projected backtracking line search (quadratic interpolation) enforces the Armijo condition. A BFGS pair is
+ * stored only when its curvature sᵀy is positive. Converged when the projected gradient's largest component
+ * is below {@code gradientTolerance}, or when an accepted step lowers f by no more than
  * {@code functionTolerance}·max(|f|, 1) (L-BFGS-B's {@code factr} test, Byrd et al., SIAM J. Sci. Comput. 16,
  * 1190 (1995)): near the optimum the gradient of an objective computed with rounding error (an n × n
  * Cholesky) stalls at its noise level, and the function test is what ends the iteration there.
@@ -118,7 +118,16 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
                     accepted = true;
                     break;
                 }
-                step *= 0.5;
+                // Minimizer of the quadratic through f(0), f'(0) and f(step), kept within [0.1, 0.5]·step
+                // (Nocedal & Wright, §3.5); plain halving for a non-finite trial value.
+                double shrink = 0.5;
+                if (Double.isFinite(trialValue)) {
+                    double curvature = trialValue - value - slope * step;
+                    if (curvature > 0) {
+                        shrink = Math.min(0.5, Math.max(0.1, -slope * step / (2 * curvature)));
+                    }
+                }
+                step *= shrink;
             }
             if (!accepted) {
                 if (stored == 0) {
