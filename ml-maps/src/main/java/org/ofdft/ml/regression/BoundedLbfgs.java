@@ -4,12 +4,16 @@ package org.ofdft.ml.regression;
  * Limited-memory BFGS with box bounds by projection, for smooth objectives of a few variables (GP kernel
  * hyperparameters in log space). Two-loop recursion for the search direction (Nocedal & Wright, Numerical
  * Optimization, 2nd ed., Algorithm 7.4), directions that push an active bound outward are zeroed, and a
- * projected backtracking line search enforces the Armijo condition. A BFGS pair is stored only when its
- * curvature sᵀy is positive. Converged when the projected gradient's largest component is below the tolerance.
+ * projected backtracking line search (quadratic interpolation) enforces the Armijo condition. A BFGS pair is
+ * stored only when its curvature sᵀy is positive. Converged when the projected gradient's largest component
+ * is below {@code gradientTolerance}, or when an accepted step lowers f by no more than
+ * {@code functionTolerance}·max(|f|, 1) (L-BFGS-B's {@code factr} test, Byrd et al., SIAM J. Sci. Comput. 16,
+ * 1190 (1995)): near the optimum the gradient of an objective computed with rounding error (an n × n
+ * Cholesky) stalls at its noise level, and the function test is what ends the iteration there.
  * Non-finite objective values (e.g. a kernel matrix that is not positive definite) count as +∞ and make the
  * line search step back.
  */
-public record BoundedLbfgs(int memory, int maxIterations, double gradientTolerance) {
+public record BoundedLbfgs(int memory, int maxIterations, double gradientTolerance, double functionTolerance) {
 
     /** The objective: returns f(x) and writes ∇f(x) into gradient. */
     @FunctionalInterface
@@ -25,9 +29,10 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
     private static final double MAX_FIRST_STEP = 2.0;
 
     public BoundedLbfgs {
-        if (memory < 1 || maxIterations < 1 || !(gradientTolerance > 0)) {
-            throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1 and a positive gradient"
-                    + " tolerance, got " + memory + ", " + maxIterations + ", " + gradientTolerance);
+        if (memory < 1 || maxIterations < 1 || !(gradientTolerance > 0) || !(functionTolerance >= 0)) {
+            throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1, a positive gradient"
+                    + " tolerance and a non-negative function tolerance, got " + memory + ", " + maxIterations + ", "
+                    + gradientTolerance + ", " + functionTolerance);
         }
     }
 
@@ -99,7 +104,7 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
             }
             double trialValue = Double.NaN;
             boolean accepted = false;
-            for (int backtrack = 0; backtrack < 60; backtrack++) {
+            for (int backtrack = 0; backtrack < 40; backtrack++) {
                 for (int i = 0; i < n; i++) {
                     trial[i] = x[i] + step * direction[i];
                 }
@@ -113,7 +118,16 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
                     accepted = true;
                     break;
                 }
-                step *= 0.5;
+                // Minimizer of the quadratic through f(0), f'(0) and f(step), kept within [0.1, 0.5]·step
+                // (Nocedal & Wright, §3.5); plain halving for a non-finite trial value.
+                double shrink = 0.5;
+                if (Double.isFinite(trialValue)) {
+                    double curvature = trialValue - value - slope * step;
+                    if (curvature > 0) {
+                        shrink = Math.min(0.5, Math.max(0.1, -slope * step / (2 * curvature)));
+                    }
+                }
+                step *= shrink;
             }
             if (!accepted) {
                 if (stored == 0) {
@@ -136,9 +150,14 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
                 newest = slot;
                 stored = Math.min(stored + 1, memory);
             }
+            boolean stalled = value - trialValue <= functionTolerance * Math.max(1.0, Math.max(Math.abs(value),
+                    Math.abs(trialValue)));
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(trialGradient, 0, gradient, 0, n);
             value = trialValue;
+            if (stalled) {
+                return new Minimum(x, value, iteration + 1, true);
+            }
         }
         return new Minimum(x, value, maxIterations,
                 projectedGradientNorm(x, gradient, lower, upper) < gradientTolerance);

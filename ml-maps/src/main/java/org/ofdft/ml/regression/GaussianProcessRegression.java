@@ -17,7 +17,8 @@ public record GaussianProcessRegression(GaussianProcessHyperparameters initial, 
     public static final double DEFAULT_LOWER_BOUND = 1e-5;
     public static final double DEFAULT_UPPER_BOUND = 1e5;
 
-    private static final BoundedLbfgs OPTIMIZER = new BoundedLbfgs(10, 1000, 1e-9);
+    // Function tolerance 1e-13: the log likelihood of n samples carries rounding noise of about n·ε relative.
+    private static final BoundedLbfgs OPTIMIZER = new BoundedLbfgs(10, 500, 1e-9, 1e-13);
 
     public GaussianProcessRegression {
         if (initial == null) {

@@ -21,6 +21,9 @@ import org.ofdft.ml.regression.Learner;
  * combined in a fixed order, so results do not depend on the thread count. The score of a (σ, λ) is the
  * mean over splits of the criterion (scikit-learn's GridSearchCV convention); a λ at which K + λI is
  * singular scores +∞.
+ *
+ * @param family any kernel of the family searched (e.g. {@code new GaussianKernel(1)}); its own σ is not used
+ * @param threads worker threads for the (split, σ) tasks and the distance matrix
  */
 public record KernelRidgeGridSearch(DistanceKernel family, double[] sigmas, double[] lambdas,
         Metrics.Criterion criterion, int threads) {

@@ -1,0 +1,58 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.ofdft.grids.io.Npy;
+import org.ofdft.grids.io.NpyArray;
+import org.ofdft.ml.regression.GaussianKernel;
+import org.ofdft.ml.regression.GaussianProcessHyperparameters;
+import org.ofdft.ml.regression.GaussianProcessModel;
+import org.ofdft.ml.regression.GaussianProcessRegression;
+import org.ofdft.ml.validation.KFold;
+import org.ofdft.ml.validation.KernelRidgeGridSearch;
+import org.ofdft.ml.validation.Metrics;
+
+/** Java side of benchmarks/regression.sh (run with the JDK's source launcher on the ml-maps class path). */
+public class RegressionBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int threads = Integer.parseInt(args[1]);
+        JsonNode grid = new ObjectMapper().readTree(work.resolve("grid.json").toFile());
+        double[] sigmas = doubles(grid.get("sigmas"));
+        double[] lambdas = doubles(grid.get("lambdas"));
+        double[][] x = rows(Npy.read(work.resolve("krr_x.npy")));
+        double[] y = Npy.read(work.resolve("krr_y.npy")).values();
+        long start = System.nanoTime();
+        var search = new KernelRidgeGridSearch(new GaussianKernel(1), sigmas, lambdas, Metrics.Criterion.MAE, threads)
+                .search(x, y, new KFold(5).splits(x.length));
+        double krrSeconds = (System.nanoTime() - start) / 1e9;
+        double[][] gx = rows(Npy.read(work.resolve("gpr_x.npy")));
+        double[] gy = Npy.read(work.resolve("gpr_y.npy")).values();
+        start = System.nanoTime();
+        GaussianProcessModel gp = GaussianProcessRegression.optimized(new GaussianProcessHyperparameters(1.0, 1.0, 0.1),
+                grid.get("restarts").asInt(), 0).fit(gx, gy);
+        double gprSeconds = (System.nanoTime() - start) / 1e9;
+        GaussianProcessHyperparameters p = gp.hyperparameters();
+        System.out.printf(Locale.ROOT, "{\"krr_seconds\": %.6f, \"krr_best_sigma\": %.17g, \"krr_best_lambda\": %.17g,"
+                + " \"krr_best_mae\": %.17g, \"gpr_seconds\": %.6f, \"gpr_lml\": %.17g, \"gpr_theta\": [%.17g, %.17g, %.17g]}%n",
+                krrSeconds, search.bestSigma(), search.bestLambda(), search.bestError(), gprSeconds,
+                gp.logMarginalLikelihood(), p.signalVariance(), p.lengthScale(), p.noiseVariance());
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static double[][] rows(NpyArray array) {
+        double[][] rows = new double[array.shape()[0]][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = array.row(i);
+        }
+        return rows;
+    }
+}
