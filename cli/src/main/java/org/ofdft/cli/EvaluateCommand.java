@@ -42,6 +42,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the metrics as one JSON object on the last line")
     boolean json;
 
+    @Option(names = "--force", description = "NN XC models: apply to another grid spacing or interaction anyway")
+    boolean force;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +58,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         switch (type) {
             case KineticModelFile.TYPE -> kinetic(test, metrics);
             case HohenbergKohnMapFile.TYPE -> hohenbergKohn(test, metrics);
+            case "nn-xc-energy-1d", "nn-xc-potential-1d" -> exchangeCorrelation(test, metrics);
             default -> throw new IOException(model + ": model type '" + type + "' cannot be evaluated on a 1D dataset "
-                    + "(valid: " + KineticModelFile.TYPE + ", " + HohenbergKohnMapFile.TYPE + ")");
+                    + "(valid: " + KineticModelFile.TYPE + ", " + HohenbergKohnMapFile.TYPE
+                    + ", nn-xc-energy-1d, nn-xc-potential-1d)");
         }
         PrintWriter out = spec.commandLine().getOut();
         metrics.fields().forEachRemaining(entry -> out.printf(Locale.ROOT, "%-28s %s%n", entry.getKey(),
@@ -104,6 +109,52 @@ public final class EvaluateCommand implements Callable<Integer> {
         metrics.put("energy_mae_kcal_mol", meanAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
         metrics.put("energy_max_abs_kcal_mol", maxAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
         metrics.put("density_l1_mean", Arrays.stream(errors.densityErrors()).average().orElseThrow());
+    }
+
+    /**
+     * NN XC models: spin-unpolarized Kohn–Sham (Hartree with the model's interaction + the NN XC, 5-point
+     * kinetic stencil as the dft1d data) for every row, against {@code total_energies} and {@code densities}.
+     */
+    private void exchangeCorrelation(Dataset1D test, ObjectNode metrics) throws IOException {
+        if (!selfConsistent) {
+            throw new IllegalArgumentException("an NN exchange-correlation model is evaluated self-consistently: add "
+                    + "--self-consistent");
+        }
+        org.ofdft.ml.xc.XcModel xc = org.ofdft.ml.xc.XcModelFile.read(model);
+        org.ofdft.grids.BoxGrid1D grid = org.ofdft.ml.xc.XcReferenceData.gridOf(test);
+        org.ofdft.functionals.hartree.Interaction1D interaction = xc.interaction().equals("exponential")
+                ? org.ofdft.functionals.hartree.Interaction1D.exponential()
+                : org.ofdft.functionals.hartree.Interaction1D.softCoulomb();
+        org.ofdft.functionals.DensityFunctional functional = xc.kind() == org.ofdft.ml.xc.XcModelKind.ENERGY
+                ? new org.ofdft.ml.xc.EnergyXcFunctional(xc, grid, interaction, force)
+                : new org.ofdft.ml.xc.PotentialXcFunctional(xc, grid, interaction, force);
+        org.ofdft.ml.xc.XcSelfConsistency scf = new org.ofdft.ml.xc.XcSelfConsistency(grid, 4, interaction, functional,
+                org.ofdft.ml.xc.XcSelfConsistency.CRITERIA);
+        double[] energyErrors = new double[test.size()];
+        double[] densityErrors = new double[test.size()];
+        int converged = 0;
+        CountProgress progress = new CountProgress(spec.commandLine().getErr(), "evaluate", test.size());
+        for (int i = 0; i < test.size(); i++) {
+            org.ofdft.ml.xc.XcSelfConsistency.Outcome outcome = scf.solve("row " + i, test.externalPotentials()[i],
+                    test.numElectrons()[i], test.densities()[i], test.totalEnergies()[i]);
+            energyErrors[i] = outcome.energyError();
+            densityErrors[i] = outcome.densityL1();
+            converged += outcome.converged() ? 1 : 0;
+            if (!outcome.converged()) {
+                spec.commandLine().getErr().printf("evaluate: row %d did not converge; residual history:%n%s", i,
+                        outcome.describeHistory());
+            }
+            progress.accept(i + 1);
+        }
+        if (xc.kind() == org.ofdft.ml.xc.XcModelKind.ENERGY) {
+            metrics.put("total_energy_mae_ha", meanAbsolute(energyErrors));
+            metrics.put("total_energy_max_abs_ha", maxAbsolute(energyErrors));
+        } else {
+            metrics.putNull("total_energy_mae_ha"); // a potential-only network has no energy functional
+            metrics.putNull("total_energy_max_abs_ha");
+        }
+        metrics.put("density_l1_mean", Arrays.stream(densityErrors).average().orElseThrow());
+        metrics.put("sc_converged", converged);
     }
 
     /** MAE, std and max of |error| in kcal/mol. */
