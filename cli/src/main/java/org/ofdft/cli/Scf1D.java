@@ -24,7 +24,7 @@ final class Scf1D {
 
     static ScfCommand.Run run(ScfInput input, java.nio.file.Path inputDirectory, ScfInput.Solver solver,
                               FftBackend backend, Consumer<ConvergenceStep> progress) {
-        Model1D model = Model1D.build(input, backend);
+        Model1D model = Model1D.build(input, inputDirectory, backend);
         String method = Checks.choice(input.calculation().method(), "kohn_sham", "calculation.method",
                 ScfCommand.METHODS);
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
     public static final List<String> INTERACTIONS = List.of("none", "soft_coulomb", "exponential");
     public static final List<String> SPINS = List.of("unpolarized", "spinless");
 
-    public static Model1D build(ScfInput input, FftBackend backend) {
+    public static Model1D build(ScfInput input, java.nio.file.Path inputDirectory, FftBackend backend) {
         ScfInput.Calculation calculation = Checks.required(input.calculation(), "[calculation]");
         double electrons = Checks.positive(calculation.electrons(), "calculation.electrons");
         SpinTreatment spin = Checks.choice(calculation.spin(), "unpolarized", "calculation.spin", SPINS)
@@ -53,7 +53,7 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
         Grid1D grid = boundary.equals("box") ? Grid1D.box(start, end, points) : Grid1D.periodic(start, end - start, points);
 
         ScfInput.Functionals functionals = input.functionals() == null
-                ? new ScfInput.Functionals(null, null, null, null) : input.functionals();
+                ? new ScfInput.Functionals(null, null, null, null, null) : input.functionals();
         String interactionName = Checks.choice(functionals.interaction(), "none", "functionals.interaction", INTERACTIONS);
         Interaction1D interaction = switch (interactionName) {
             case "soft_coulomb" -> Interaction1D.softCoulomb();
@@ -77,14 +77,33 @@ public record Model1D(Grid1D grid, int stencilOrder, RealField externalPotential
         List<DensityFunctional> terms = new ArrayList<>();
         if (interaction != null) {
             terms.add(new Hartree1D(grid, interaction, backend));
-            requireMatchingXc(xcName, interactionName);
-            terms.addAll(FunctionalCatalog.exchangeCorrelation(xcName, context));
+            if (xcName.equals("nn")) {
+                terms.add(neuralExchangeCorrelation(functionals, inputDirectory, grid, interaction));
+            } else {
+                requireMatchingXc(xcName, interactionName);
+                terms.addAll(FunctionalCatalog.exchangeCorrelation(xcName, context));
+            }
         } else if (!xcName.equals("none")) {
             throw new InputException("functionals.xc = '" + xcName + "' needs an electron-electron interaction; set "
                     + "functionals.interaction to soft_coulomb or exponential");
         }
         return new Model1D(grid, order, external, nuclearRepulsion, electrons, spin, interactionName, terms, xcName,
                 context);
+    }
+
+    /** {@code xc = "nn"}: a neural XC model file ({@code xc_model}), refused on another spacing or interaction. */
+    private static DensityFunctional neuralExchangeCorrelation(ScfInput.Functionals functionals,
+                                                               java.nio.file.Path inputDirectory, Grid1D grid,
+                                                               Interaction1D interaction) {
+        java.nio.file.Path file = inputDirectory.resolve(Checks.required(functionals.xcModel(), "functionals.xc_model"));
+        try {
+            org.ofdft.ml.xc.XcModel model = org.ofdft.ml.xc.XcModelFile.read(file);
+            return model.kind() == org.ofdft.ml.xc.XcModelKind.ENERGY
+                    ? new org.ofdft.ml.xc.EnergyXcFunctional(model, grid, interaction, false)
+                    : new org.ofdft.ml.xc.PotentialXcFunctional(model, grid, interaction, false);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new InputException("functionals.xc_model: " + e.getMessage(), e);
+        }
     }
 
     private static void requireMatchingXc(String xc, String interaction) {

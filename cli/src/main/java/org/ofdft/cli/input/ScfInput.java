@@ -61,12 +61,14 @@ public record ScfInput(
 
     /**
      * [functionals]: names from the functional catalog, and the 1D electron–electron interaction;
-     * {@code kinetic = "ml"} with {@code kinetic_model} (a file of {@code ofdft train kinetic}) in 1D.
+     * {@code kinetic = "ml"} with {@code kinetic_model} (a file of {@code ofdft train kinetic}) and
+     * {@code xc = "nn"} with {@code xc_model} (a neural XC model file) in 1D.
      */
     public record Functionals(
             String kinetic,
             @JsonProperty("kinetic_model") String kineticModel,
             String xc,
+            @JsonProperty("xc_model") String xcModel,
             String interaction) {
     }
 
