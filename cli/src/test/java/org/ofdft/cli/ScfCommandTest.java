@@ -90,6 +90,18 @@ class ScfCommandTest {
         assertTrue(Files.size(directory.resolve("density.cube")) > 1000);
     }
 
+    /**
+     * 1D H₂ at 1.6 bohr with the neural XC model of benchmarks/nn-xc.sh: within chemical accuracy (1.6 mHa)
+     * of DMRG, −1.9884357920 Ha (shared/datasets/dft1d/molecules/h2, distance 1.6; measured 0.12 mHa).
+     */
+    @Test
+    void neuralExchangeCorrelationExampleIsNearDmrg(@TempDir Path directory) throws IOException {
+        Run run = run("scf", EXAMPLES.resolve("1d_h2_nn_xc.toml").toString(), "--out", directory.toString(),
+                "--no-plots");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(-1.9884357920, json(directory.resolve("result.json")).get("total_energy").asDouble(), 1.6e-3);
+    }
+
     @Test
     void kohnShamInputErrorsAreOneLine(@TempDir Path directory) throws IOException {
         String base = "[calculation]\ndimension = 3\nmethod = \"kohn_sham\"\n[structure]\nposcar = \""
