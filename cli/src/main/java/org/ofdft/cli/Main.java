@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Orbital-free and Kohn-Sham DFT with machine-learned functionals (Hartree atomic units).",
-        subcommands = {ScfCommand.class, DataCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScfCommand.class, DataCommand.class, LearnCommand.class, InfoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a failed run (bad input, a missing file, a failed calculation). */
