@@ -40,7 +40,7 @@ public final class LearnCommand implements Callable<Integer> {
 
     @Option(names = "--descriptor", paramLabel = "NAME", defaultValue = "cm-sorted",
             description = "cm-sorted (row-norm-sorted Coulomb matrix), cm-eigen (its eigenvalues), cm-unsorted, "
-                    + "bob (bag of bonds), soap (SOAP averaged over atoms); default: ${DEFAULT-VALUE}")
+                    + "bob (bag of bonds), soap (SOAP power spectrum summed over atoms); default: ${DEFAULT-VALUE}")
     String descriptor;
 
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = "laplacian",

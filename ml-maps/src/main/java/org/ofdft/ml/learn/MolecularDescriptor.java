@@ -26,14 +26,14 @@ public enum MolecularDescriptor {
     /** Bag of bonds (Hansen et al., JPCL 6, 2326 (2015)). */
     BOB("bob"),
     /**
-     * The SOAP power spectrum averaged over the atoms of the molecule (the "average kernel" of De, Bartók,
-     * Csányi, Ceriotti, PCCP 18, 13754 (2016) when used with a linear kernel): element channels from the
-     * data set, R_c = 8 bohr, n_max = 6, l_max = 6, atomic width 0.8 bohr; lengths in bohr whatever the
-     * unit option says.
+     * The SOAP power spectrum summed over the atoms of the molecule (an extensive vector, like the
+     * atomization energy; the average of De, Bartók, Csányi, Ceriotti, PCCP 18, 13754 (2016) times the atom
+     * count): element channels from the data set, R_c = 8 bohr, n_max = 6, l_max = 6, atomic width 0.8
+     * bohr; lengths in bohr whatever the distance-unit option says.
      */
-    SOAP_AVERAGE("soap");
+    SOAP_SUM("soap");
 
-    /** SOAP parameters of {@link #SOAP_AVERAGE} (bohr). */
+    /** SOAP parameters of {@link #SOAP_SUM} (bohr). */
     public static final double SOAP_CUTOFF = 8.0;
     public static final int SOAP_N_MAX = 6;
     public static final int SOAP_L_MAX = 6;
@@ -98,11 +98,11 @@ public enum MolecularDescriptor {
                 yield new Features(bags.computeAll(molecules), "bag of bonds, " + bags.bags().size() + " bags "
                         + bags.bags() + ", distances in " + units);
             }
-            case SOAP_AVERAGE -> averagedSoap(molecules);
+            case SOAP_SUM -> summedSoap(molecules);
         };
     }
 
-    private static Features averagedSoap(List<Atoms> molecules) {
+    private static Features summedSoap(List<Atoms> molecules) {
         TreeSet<Integer> numbers = new TreeSet<>();
         for (Atoms molecule : molecules) {
             for (int z : molecule.atomicNumbers()) {
@@ -113,8 +113,15 @@ public enum MolecularDescriptor {
         Soap soap = new Soap(elements, SOAP_CUTOFF, SOAP_N_MAX, SOAP_L_MAX, SOAP_WIDTH);
         double[][] rows = new double[molecules.size()][];
         IntStream.range(0, rows.length).parallel()
-                .forEach(m -> rows[m] = soap.compute(molecules.get(m), false).average());
-        return new Features(rows, String.format(Locale.ROOT, "SOAP power spectrum averaged over atoms, elements %s,"
+                .forEach(m -> {
+                    double[] row = soap.compute(molecules.get(m), false).average(); // Σ_i p_i / atoms
+                    int atoms = molecules.get(m).atomCount();
+                    for (int f = 0; f < row.length; f++) {
+                        row[f] *= atoms;
+                    }
+                    rows[m] = row;
+                });
+        return new Features(rows, String.format(Locale.ROOT, "SOAP power spectrum summed over atoms, elements %s,"
                 + " R_c = %.1f bohr, n_max = %d, l_max = %d, atomic width %.2f bohr, %d features", elements,
                 SOAP_CUTOFF, SOAP_N_MAX, SOAP_L_MAX, SOAP_WIDTH, soap.length()));
     }
