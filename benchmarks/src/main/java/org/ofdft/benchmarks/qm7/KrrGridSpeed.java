@@ -102,9 +102,12 @@ public final class KrrGridSpeed {
             double median = distances.medianDistance(samples, 1000);
             double[] sigmas = Arrays.stream(factors).map(f -> f * median).toArray();
             KernelRidgeCrossValidation.Result search = KernelGridSearch.search(unit, distances, samples, y, sigmas,
-                    lambdas, folds, seed, false, solver, (done, total) -> System.err.printf(Locale.ROOT,
-                            "KrrGridSpeed %s: %d/%d (σ, fold) blocks after %.0f s%n", family.cliName(), done, total,
-                            (System.nanoTime() - start) * 1e-9));
+                    lambdas, folds, seed, false, solver, (done, total) -> {
+                        if (done % folds == 0) {
+                            System.err.printf(Locale.ROOT, "KrrGridSpeed %s: %d/%d (σ, fold) blocks after %.0f s%n",
+                                    family.cliName(), done, total, (System.nanoTime() - start) * 1e-9);
+                        }
+                    });
             double searchSeconds = (System.nanoTime() - start) * 1e-9 - distanceSeconds;
             FittedKernelRidge.fit(unit.withSigma(search.sigma()), search.lambda(), distances, samples, y, false, solver);
             double totalSeconds = (System.nanoTime() - start) * 1e-9;
