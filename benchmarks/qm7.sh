@@ -32,10 +32,13 @@ BENCH_CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 JAVA=(java --add-modules jdk.incubator.vector -Xmx8g)
 
 kernel_of() { case "$1" in cm-eigen|soap) echo gaussian ;; *) echo laplacian ;; esac; }
+# Rupp et al. 2012 built the Coulomb matrix in atomic units; the eigenvalue spectrum is unit-sensitive
+unit_of() { case "$1" in cm-eigen) echo bohr ;; *) echo angstrom ;; esac; }
 for descriptor in ${QM7_DESCRIPTORS:-cm-sorted cm-eigen bob soap}; do
     echo "qm7.sh: learning curve $descriptor" >&2
     "${JAVA[@]}" -cp "$CLI_CP" org.ofdft.cli.Main learn --data "$DATA" \
         --property atomization_energy_pbe0_kcal_mol --descriptor "$descriptor" --kernel "$(kernel_of "$descriptor")" \
+        --distance-unit "$(unit_of "$descriptor")" \
         --train-sizes "$SIZES" --test 1000 --seed "$SEED" --out "$WORK/$descriptor" \
         2> >(grep -v "^WARNING: Using incubator" >&2)
 done
