@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Orbital-free and Kohn-Sham DFT with machine-learned functionals (Hartree atomic units).",
-        subcommands = {ScfCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, InfoCommand.class,
+        subcommands = {ScfCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+                LearnCommand.class, InfoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

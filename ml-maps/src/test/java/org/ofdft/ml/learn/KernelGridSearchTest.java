@@ -1,0 +1,96 @@
+package org.ofdft.ml.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.ofdft.ml.regression.GaussianKernel;
+import org.ofdft.ml.regression.KernelRidgeCrossValidation;
+import org.ofdft.ml.regression.KernelRidgeModel;
+import org.ofdft.ml.regression.KernelRidgeRegression;
+import org.ofdft.ml.regression.LaplacianKernel;
+
+class KernelGridSearchTest {
+
+    /** 80 noisy samples of a smooth function of 3 inputs. */
+    private static double[][] features;
+    private static double[] targets;
+
+    static {
+        SplittableRandom random = new SplittableRandom(11);
+        features = new double[80][3];
+        targets = new double[80];
+        for (int i = 0; i < 80; i++) {
+            for (int k = 0; k < 3; k++) {
+                features[i][k] = random.nextDouble(-1, 1);
+            }
+            targets[i] = Math.sin(2 * features[i][0]) + features[i][1] * features[i][2] + 0.05 * random.nextGaussian();
+        }
+    }
+
+    @Test
+    void uncentredScoresEqualTheTridiagonalPathSearch() {
+        // the same folds and score through two different solves: one Cholesky per (σ, λ, fold) here, one
+        // tridiagonal reduction per (σ, fold) in the regression package
+        double[] sigmas = {0.3, 1.0, 3.0};
+        double[] lambdas = {1e-6, 1e-3, 1e-1};
+        for (var family : new org.ofdft.ml.regression.DistanceKernel[] {new LaplacianKernel(1), new GaussianKernel(1)}) {
+            KernelRidgeCrossValidation.Result reference = KernelRidgeCrossValidation.search(family, features, targets,
+                    sigmas, lambdas, 5, 42);
+            for (DenseCholesky solver : new DenseCholesky[] {DenseCholesky.fastest(), DenseCholesky.pureJava()}) {
+                PairwiseDistances distances = PairwiseDistances.compute(features, family.metric());
+                KernelRidgeCrossValidation.Result ours = KernelGridSearch.search(family, distances,
+                        IntStream.range(0, 80).toArray(), targets, sigmas, lambdas, 5, 42, false, solver, (d, t) -> { });
+                for (int s = 0; s < sigmas.length; s++) {
+                    assertArrayEquals(reference.meanAbsoluteError()[s], ours.meanAbsoluteError()[s],
+                            1e-9 * reference.meanAbsoluteError()[s][0], family + " " + solver.name());
+                }
+                assertEquals(reference.sigma(), ours.sigma());
+                assertEquals(reference.lambda(), ours.lambda());
+            }
+        }
+    }
+
+    @Test
+    void fittedModelEqualsTheRegressionPackagesKernelRidgeOnCentredTargets() {
+        LaplacianKernel kernel = new LaplacianKernel(1.5);
+        PairwiseDistances distances = PairwiseDistances.compute(features, kernel.metric());
+        int[] training = IntStream.range(0, 60).toArray();
+        int[] test = IntStream.range(60, 80).toArray();
+        FittedKernelRidge ours = FittedKernelRidge.fit(kernel, 1e-4, distances, training, targets, true,
+                DenseCholesky.fastest());
+        double mean = IntStream.range(0, 60).mapToDouble(i -> targets[i]).average().getAsDouble();
+        assertEquals(mean, ours.offset(), 1e-15);
+        double[][] trainingRows = java.util.Arrays.copyOf(features, 60);
+        double[] centred = IntStream.range(0, 60).mapToDouble(i -> targets[i] - mean).toArray();
+        KernelRidgeModel reference = new KernelRidgeRegression(kernel, 1e-4).fit(trainingRows, centred);
+        double[] predictions = ours.predict(distances, test);
+        for (int i = 0; i < test.length; i++) {
+            assertEquals(mean + reference.predict(features[test[i]]), predictions[i], 1e-10);
+        }
+    }
+
+    @Test
+    void aGridWithoutAPositiveDefinitePairIsAClearError() {
+        double[][] duplicated = {{0.0}, {0.0}, {1.0}, {1.0}, {2.0}, {2.0}};
+        double[] y = {1, 1, 2, 2, 3, 3};
+        PairwiseDistances distances = PairwiseDistances.compute(duplicated, new GaussianKernel(1).metric());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelGridSearch.search(
+                new GaussianKernel(1), distances, IntStream.range(0, 6).toArray(), y, new double[] {100.0},
+                new double[] {1e-30}, 2, 1, true, DenseCholesky.pureJava(), (d, t) -> { }));
+        assertTrue(e.getMessage().contains("use larger λ"), e.getMessage());
+    }
+
+    @Test
+    void theKernelMustMatchTheDistances() {
+        PairwiseDistances manhattan = PairwiseDistances.compute(features, new LaplacianKernel(1).metric());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelGridSearch.search(
+                new GaussianKernel(1), manhattan, new int[] {0, 1, 2, 3}, targets, new double[] {1},
+                new double[] {1e-3}, 2, 1, true, DenseCholesky.pureJava(), (d, t) -> { }));
+        assertTrue(e.getMessage().contains("SQUARED_EUCLIDEAN"), e.getMessage());
+    }
+}
