@@ -5,8 +5,10 @@ import org.ofdft.grids.Units;
 /**
  * The length unit in which a descriptor measures distances. Positions are held in bohr; descriptors with
  * distance-valued entries (Coulomb matrix, bag of bonds) take the unit as an explicit parameter because
- * published QM7 work (Rupp et al. 2012, Hansen et al. 2013/2015, qmlcode) uses ångström: Z_i Z_j / |R_ij|
- * in Å⁻¹ is 0.529… times the same entry in bohr⁻¹, which changes kernel widths and reference numbers.
+ * sorted Coulomb matrix and bag-of-bonds results on QM7 (Hansen et al. 2013/2015, qmlcode) use ångström:
+ * Z_i Z_j / |R_ij| in Å⁻¹ is 0.529… times the same entry in bohr⁻¹, which changes kernel widths and
+ * reference numbers. Rupp et al. (2012)'s ≈ 10 kcal/mol with the eigenvalue spectrum is reproduced in
+ * atomic units only (measured: 9.8 in bohr against 21.6 kcal/mol in Å at N = 2000, benchmarks/results/qm7.md).
  */
 public enum LengthUnit {
     /** Bohr (atomic unit), the project's internal length. */

@@ -1,5 +1,6 @@
 package org.ofdft.ml.learn;
 
+import org.ofdft.ml.validation.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.ofdft.ml.regression.KernelRidgeCrossValidation;
  * the test set is the same at every N. At each N the width σ and regularization λ are chosen by k-fold
  * cross-validation on the training set only ({@link KernelGridSearch}), or fixed when the grid is a single
  * pair; the model is then fitted on all N training samples and scored on the test samples
- * ({@link ErrorMetrics}). Targets are centred on the training mean ({@link FittedKernelRidge}). Distances
+ * ({@link Metrics}). Targets are centred on the training mean ({@link FittedKernelRidge}). Distances
  * between all samples are computed once and serve every σ, fold and N.
  */
 public final class LearningCurve {
@@ -80,7 +81,7 @@ public final class LearningCurve {
      * @param crossValidation     the whole CV score table (null when σ and λ were fixed)
      */
     public record Point(int trainingSize, double sigma, double lambda, double crossValidatedError,
-                        ErrorMetrics test, double seconds, KernelRidgeCrossValidation.Result crossValidation) {
+                        Metrics test, double seconds, KernelRidgeCrossValidation.Result crossValidation) {
     }
 
     /**
@@ -209,12 +210,12 @@ public final class LearningCurve {
                 cvError = search.meanAbsoluteError()[indexOf(sigmas, model.kernel().sigma())][
                         indexOf(settings.lambdas(), model.lambda())];
             }
-            ErrorMetrics metrics = ErrorMetrics.of(model.predict(distances, test), testTargets);
+            Metrics metrics = Metrics.of(testTargets, model.predict(distances, test));
             Point point = new Point(n, model.kernel().sigma(), model.lambda(), cvError, metrics, seconds(pointStart), search);
             points.add(point);
             log.accept(String.format(Locale.ROOT, "N = %d: σ = %.4g, λ = %.1e, test MAE %.4g, RMSE %.4g, max %.4g,"
                     + " R² %.6f (%.1f s)", n, point.sigma(), point.lambda(), metrics.meanAbsoluteError(),
-                    metrics.rootMeanSquareError(), metrics.maxAbsoluteError(), metrics.coefficientOfDetermination(),
+                    metrics.rootMeanSquaredError(), metrics.maxAbsoluteError(), metrics.rSquared(),
                     point.seconds()));
         }
         int[] testIndices = Arrays.copyOf(permutation, testSize);

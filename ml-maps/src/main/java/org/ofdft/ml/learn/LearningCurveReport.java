@@ -1,5 +1,6 @@
 package org.ofdft.ml.learn;
 
+import org.ofdft.ml.validation.Metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,12 +58,12 @@ public record LearningCurveReport(String source, String property, String propert
         text.append(String.format(Locale.ROOT, "%8s %12s %10s %10s %10s %10s %10s %10s %8s%n", "N", "sigma", "lambda",
                 "CV MAE", "MAE", "RMSE", "max", "R2", "time(s)"));
         for (LearningCurve.Point p : result.points()) {
-            ErrorMetrics m = p.test();
+            Metrics m = p.test();
             text.append(String.format(Locale.ROOT, "%8d %12.5g %10.1e %10s %10.4f %10.4f %10.4f %10.6f %8.1f%n",
                     p.trainingSize(), p.sigma(), p.lambda(), Double.isNaN(p.crossValidatedError()) ? "fixed"
                             : String.format(Locale.ROOT, "%.4f", p.crossValidatedError()),
-                    m.meanAbsoluteError(), m.rootMeanSquareError(), m.maxAbsoluteError(),
-                    m.coefficientOfDetermination(), p.seconds()));
+                    m.meanAbsoluteError(), m.rootMeanSquaredError(), m.maxAbsoluteError(),
+                    m.rSquared(), p.seconds()));
         }
         return text.toString();
     }
@@ -115,9 +116,9 @@ public record LearningCurveReport(String source, String property, String propert
                 point.put("cv_mae", p.crossValidatedError());
             }
             point.put("mae", p.test().meanAbsoluteError());
-            point.put("rmse", p.test().rootMeanSquareError());
+            point.put("rmse", p.test().rootMeanSquaredError());
             point.put("max_abs_error", p.test().maxAbsoluteError());
-            point.put("r2", p.test().coefficientOfDetermination());
+            point.put("r2", p.test().rSquared());
             point.put("seconds", p.seconds());
             if (p.crossValidation() != null) {
                 ArrayNode table = point.putArray("cv_mae_table");
@@ -158,7 +159,7 @@ public record LearningCurveReport(String source, String property, String propert
                 points.stream().mapToDouble(p -> p.test().meanAbsoluteError()).toArray());
         mae.setMarker(SeriesMarkers.CIRCLE);
         XYSeries rmse = chart.addSeries("RMSE", sizes,
-                points.stream().mapToDouble(p -> p.test().rootMeanSquareError()).toArray());
+                points.stream().mapToDouble(p -> p.test().rootMeanSquaredError()).toArray());
         rmse.setMarker(SeriesMarkers.SQUARE);
         System.setProperty("java.awt.headless", "true");
         AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));

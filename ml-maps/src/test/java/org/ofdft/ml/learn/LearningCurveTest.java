@@ -1,5 +1,6 @@
 package org.ofdft.ml.learn;
 
+import org.ofdft.ml.validation.Metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,15 +35,15 @@ class LearningCurveTest {
         double[] testValues = Arrays.stream(test).mapToDouble(i -> y[i]).toArray();
         int[] permutation = LearningCurve.shuffle(300, 7);
         double trainingMean = Arrays.stream(permutation, 100, 300).mapToDouble(i -> y[i]).average().getAsDouble();
-        double meanPredictorError = ErrorMetrics.of(Arrays.stream(test).mapToDouble(i -> trainingMean).toArray(),
-                testValues).meanAbsoluteError();
+        double meanPredictorError = Metrics.of(testValues,
+                Arrays.stream(test).mapToDouble(i -> trainingMean).toArray()).meanAbsoluteError();
         assertTrue(meanPredictorError > 100, "QM7 energies spread over ~2000 kcal/mol: " + meanPredictorError);
         LearningCurve.Point small = result.points().get(0);
         LearningCurve.Point large = result.points().get(1);
         // measured: 24.3 and 10.5 kcal/mol (seed 7, sorted CM in Å); the mean predictor: 211 kcal/mol
         assertTrue(large.test().meanAbsoluteError() < meanPredictorError / 8, large.toString());
         assertTrue(large.test().meanAbsoluteError() < small.test().meanAbsoluteError(), result.points().toString());
-        assertTrue(large.test().coefficientOfDetermination() > 0.99, large.toString());
+        assertTrue(large.test().rSquared() > 0.99, large.toString());
         assertEquals(100, large.test().count());
         // hyperparameters from the grid, with their CV error
         assertTrue(Arrays.stream(result.sigmaGrid()).anyMatch(s -> s == large.sigma()));
@@ -64,7 +65,7 @@ class LearningCurveTest {
         LearningCurve.Result result = LearningCurve.run(features, y, new LearningCurve.Settings(KernelFamily.GAUSSIAN,
                 new int[] {10, 60}, 40, 3, null, new double[] {1e-10, 1e-8}, 5), DenseCholesky.fastest(), line -> { });
         assertTrue(result.points().get(1).test().maxAbsoluteError() < 0.05, result.points().toString());
-        assertTrue(result.points().get(1).test().coefficientOfDetermination() > 0.99999);
+        assertTrue(result.points().get(1).test().rSquared() > 0.99999);
     }
 
     @Test
