@@ -35,7 +35,9 @@ class KernelGridSearchTest {
     @Test
     void uncentredScoresEqualTheTridiagonalPathSearch() {
         // the same folds and score through two different solves: one Cholesky per (σ, λ, fold) here, one
-        // tridiagonal reduction per (σ, fold) in the regression package
+        // tridiagonal reduction per (σ, fold) in the regression package. Two backward-stable solves of
+        // (K + λI)α = y differ by up to ~cond·ε ≤ (‖K‖/λ)·ε ≈ (64 / 1e-6)·1.1e-16 ≈ 7e-9 relative at the
+        // smallest λ here (measured 1.2e-9), hence 1e-8.
         double[] sigmas = {0.3, 1.0, 3.0};
         double[] lambdas = {1e-6, 1e-3, 1e-1};
         for (var family : new org.ofdft.ml.regression.DistanceKernel[] {new LaplacianKernel(1), new GaussianKernel(1)}) {
@@ -47,7 +49,7 @@ class KernelGridSearchTest {
                         IntStream.range(0, 80).toArray(), targets, sigmas, lambdas, 5, 42, false, solver, (d, t) -> { });
                 for (int s = 0; s < sigmas.length; s++) {
                     assertArrayEquals(reference.meanAbsoluteError()[s], ours.meanAbsoluteError()[s],
-                            1e-9 * reference.meanAbsoluteError()[s][0], family + " " + solver.name());
+                            1e-8 * reference.meanAbsoluteError()[s][0], family + " " + solver.name());
                 }
                 assertEquals(reference.sigma(), ours.sigma());
                 assertEquals(reference.lambda(), ours.lambda());
