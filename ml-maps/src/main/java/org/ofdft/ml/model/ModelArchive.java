@@ -112,34 +112,43 @@ public record ModelArchive(ObjectNode header, Map<String, NpyArray> arrays) {
      * the model type.
      */
     public static ModelArchive read(Path file, String expectedType) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("no such model file: " + file);
+        }
         Map<String, NpyArray> all;
         try {
             all = Npy.readArchive(file);
         } catch (IOException e) {
-            throw new IOException(file + ": not a model file (" + e.getMessage() + ")", e);
+            throw new ModelFormatException(file + ": not an ofdft model file, or corrupted (" + e.getMessage() + ")", e);
         }
         NpyArray headerArray = all.remove(HEADER);
         if (headerArray == null || headerArray.isNumeric() || headerArray.strings().length != 1) {
-            throw new IOException(file + ": not an ofdft model file (no header)");
+            throw new ModelFormatException(file + ": not an ofdft model file (no header)");
         }
-        JsonNode parsed = JSON.readTree(headerArray.strings()[0]);
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(headerArray.strings()[0]);
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": the header is not valid JSON (corrupted file?): " + e.getMessage(), e);
+        }
         if (!(parsed instanceof ObjectNode header) || !FORMAT.equals(header.path("format").asText())) {
-            throw new IOException(file + ": not an ofdft model file (format is '" + parsed.path("format").asText()
-                    + "', expected '" + FORMAT + "')");
+            throw new ModelFormatException(file + ": foreign file, not an ofdft model file (format is '"
+                    + parsed.path("format").asText() + "', expected '" + FORMAT + "')");
         }
         int version = header.path("format_version").asInt(-1);
         if (version != FORMAT_VERSION) {
-            throw new IOException(file + ": model format version " + version + " is not supported (this build reads "
-                    + "version " + FORMAT_VERSION + ")");
+            throw new ModelFormatException(file + ": model format version " + version + " is not supported (this "
+                    + "build reads version " + FORMAT_VERSION + ")");
         }
         String checksum = payloadChecksum(all);
         if (!checksum.equals(header.path("payload_sha256").asText())) {
-            throw new IOException(file + ": checksum mismatch (the file is corrupt or was modified): header says "
-                    + header.path("payload_sha256").asText() + ", arrays hash to " + checksum);
+            throw new ModelFormatException(file + ": checksum mismatch (the file is corrupted or was modified): header "
+                    + "says " + header.path("payload_sha256").asText() + ", arrays hash to " + checksum);
         }
         ModelArchive archive = new ModelArchive(header, new LinkedHashMap<>(all));
         if (expectedType != null && !expectedType.equals(archive.modelType())) {
-            throw new IOException(file + ": holds a '" + archive.modelType() + "' model, expected '" + expectedType + "'");
+            throw new ModelFormatException(file + ": holds a '" + archive.modelType() + "' model, expected '"
+                    + expectedType + "'");
         }
         return archive;
     }

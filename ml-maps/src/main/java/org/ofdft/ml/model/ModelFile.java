@@ -1,26 +1,14 @@
 package org.ofdft.ml.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.ofdft.grids.io.AtomicFile;
-import org.ofdft.grids.io.Npy;
 import org.ofdft.grids.io.NpyArray;
 import org.ofdft.ml.regression.DistanceKernel;
 import org.ofdft.ml.regression.GaussianKernel;
@@ -38,18 +26,14 @@ import org.ofdft.ml.regression.Standardizer;
 import org.ofdft.ml.regression.TargetScaler;
 
 /**
- * Saving and loading fitted regression models in the versioned, checksummed format of
- * {@code docs/model-format.md}: a zip archive readable by {@code numpy.load} holding {@code header.json}
- * (format name and version, model type, hyperparameters, standardization, training-set fingerprint, the
- * list of arrays and the SHA-256 of their bytes) and one {@code .npy} entry per array. Files are written
- * atomically. Loading refuses foreign files, other format versions and files whose checksum or array shapes
- * do not match, with a message saying which.
+ * Saving and loading fitted regression models in the project's model container ({@link ModelArchive}:
+ * an {@code .npz} with a JSON header, format version, payload SHA-256; see {@code docs/model-format.md}):
+ * the header adds the hyperparameters, standardization and training-set fingerprint, the arrays hold the
+ * fitted parameters. Loading refuses foreign files, other format versions and changed files (the archive's
+ * checks) and inconsistent model data, with a message saying which.
  */
 public final class ModelFile {
 
-    public static final String FORMAT = "ofdft-regression-model";
-    public static final int FORMAT_VERSION = 1;
-    static final String HEADER = "header.json";
 
     /** A loaded model with the training-set fingerprint it was saved with (null if none was given). */
     public record Loaded(Regressor model, TrainingFingerprint trainingSet, JsonNode header) {
@@ -66,26 +50,22 @@ public final class ModelFile {
 
     /** Saves {@code model}; {@code trainingSet} (may be null) identifies the data it was fitted on. */
     public static void save(Path file, Regressor model, TrainingFingerprint trainingSet) throws IOException {
-        ObjectNode header = JSON.createObjectNode();
-        header.put("format", FORMAT);
-        header.put("format_version", FORMAT_VERSION);
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        Regressor inner = model;
+        Regressor inner = model instanceof StandardizedRegressor standardized ? standardized.model() : model;
+        Encoded encoded = encode(inner);
+        ModelArchive archive = ModelArchive.create(encoded.type());
+        ObjectNode header = archive.header();
         ObjectNode standardization = null;
         if (model instanceof StandardizedRegressor standardized) {
-            inner = standardized.model();
             standardization = JSON.createObjectNode();
             standardization.put("features", "feature_mean, feature_scale");
             standardization.put("target_mean", standardized.targetScaler().mean());
             standardization.put("target_scale", standardized.targetScaler().scale());
             int d = standardized.featureCount();
-            arrays.put("feature_mean", NpyArray.ofDoubles(standardized.featureStandardizer().mean(), d));
-            arrays.put("feature_scale", NpyArray.ofDoubles(standardized.featureStandardizer().scale(), d));
-            arrays.put("target_standardization", NpyArray.ofDoubles(
+            archive.put("feature_mean", NpyArray.ofDoubles(standardized.featureStandardizer().mean(), d));
+            archive.put("feature_scale", NpyArray.ofDoubles(standardized.featureStandardizer().scale(), d));
+            archive.put("target_standardization", NpyArray.ofDoubles(
                     new double[] {standardized.targetScaler().mean(), standardized.targetScaler().scale()}, 2));
         }
-        Encoded encoded = encode(inner);
-        header.put("model_type", encoded.type());
         header.put("feature_count", model.featureCount());
         header.set("hyperparameters", encoded.hyperparameters());
         header.set("standardization", standardization);
@@ -101,87 +81,15 @@ public final class ModelFile {
         } else {
             header.putNull("training_set");
         }
-        arrays.putAll(encoded.arrays());
-        Map<String, byte[]> payload = new LinkedHashMap<>();
-        ObjectNode listed = header.putObject("arrays");
-        for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
-            payload.put(entry.getKey(), Npy.encode(entry.getValue()));
-            ArrayNode shape = listed.putObject(entry.getKey()).putArray("shape");
-            for (int extent : entry.getValue().shape()) {
-                shape.add(extent);
-            }
-        }
-        header.put("payload_sha256", payloadChecksum(payload));
-        byte[] headerBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
-        AtomicFile.write(file, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(HEADER));
-                zip.write(headerBytes);
-                zip.closeEntry();
-                for (Map.Entry<String, byte[]> entry : payload.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey() + ".npy"));
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-            }
-        });
+        encoded.arrays().forEach(archive::put);
+        archive.write(file);
     }
 
-    /** Loads a model saved by {@link #save}. */
+    /** Loads a model saved by {@link #save}; the container checks of {@link ModelArchive#read} come first. */
     public static Loaded load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such model file: " + file);
-        }
-        Map<String, byte[]> entries = readEntries(file);
-        byte[] headerBytes = entries.remove(HEADER);
-        if (headerBytes == null) {
-            throw new ModelFormatException(file + ": not an ofdft model file (the archive has no " + HEADER + ")");
-        }
-        JsonNode header;
-        try {
-            header = JSON.readTree(new String(headerBytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException(file + ": " + HEADER + " is not valid JSON (corrupted file?): "
-                    + e.getOriginalMessage(), e);
-        }
-        String format = header.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw new ModelFormatException(file + ": foreign file: format is '" + format + "', expected '" + FORMAT + "'");
-        }
-        int version = header.path("format_version").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new ModelFormatException(file + ": model file format version " + header.path("format_version")
-                    + " cannot be read by this build, which reads version " + FORMAT_VERSION);
-        }
-        JsonNode listed = require(header, "arrays", file);
-        Map<String, byte[]> payload = new LinkedHashMap<>();
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        for (Iterator<String> names = listed.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            byte[] bytes = entries.get(name + ".npy");
-            if (bytes == null) {
-                throw new ModelFormatException(file + ": array '" + name + "' listed in the header is missing");
-            }
-            payload.put(name, bytes);
-        }
-        String expected = require(header, "payload_sha256", file).asText();
-        String actual = payloadChecksum(payload);
-        if (!actual.equals(expected)) {
-            throw new ModelFormatException(file + ": checksum mismatch (payload SHA-256 " + actual + ", header says "
-                    + expected + "): the file is corrupted or was modified");
-        }
-        for (Map.Entry<String, byte[]> entry : payload.entrySet()) {
-            NpyArray array = Npy.parse(entry.getValue(), file + ":" + entry.getKey() + ".npy");
-            int[] shape = new int[listed.get(entry.getKey()).path("shape").size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = listed.get(entry.getKey()).path("shape").get(i).asInt();
-            }
-            if (!Arrays.equals(shape, array.shape())) {
-                throw new ModelFormatException(file + ": array '" + entry.getKey() + "' has shape "
-                        + Arrays.toString(array.shape()) + ", header says " + Arrays.toString(shape));
-            }
-            arrays.put(entry.getKey(), array);
-        }
+        ModelArchive archive = ModelArchive.read(file, null);
+        JsonNode header = archive.header();
+        Map<String, NpyArray> arrays = archive.arrays();
         Regressor model;
         try {
             model = decode(header, arrays, file);
@@ -333,31 +241,5 @@ public final class ModelFile {
                     + Arrays.toString(array.shape()));
         }
         return array;
-    }
-
-    /** SHA-256 over the .npy bytes of the arrays in header order. */
-    static String payloadChecksum(Map<String, byte[]> payload) {
-        MessageDigest digest = TrainingFingerprint.newDigest();
-        for (byte[] bytes : payload.values()) {
-            digest.update(bytes);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static Map<String, byte[]> readEntries(Path file) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new ModelFormatException(file + ": corrupted model file (zip archive unreadable: " + e.getMessage()
-                    + ")", e);
-        }
-        if (entries.isEmpty()) {
-            throw new ModelFormatException(file + ": not an ofdft model file (not a zip archive, or an empty one)");
-        }
-        return entries;
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -106,9 +105,8 @@ class ModelFileTest {
     void otherFormatVersionIsRefused() throws IOException {
         Path file = saved();
         Map<String, byte[]> entries = entries(file);
-        String header = new String(entries.get("header.json"), StandardCharsets.UTF_8)
-                .replace("\"format_version\" : 1", "\"format_version\" : 2");
-        entries.put("header.json", header.getBytes(StandardCharsets.UTF_8));
+        String header = headerText(entries).replace("\"format_version\" : 1", "\"format_version\" : 2");
+        entries.put("header.npy", headerBytes(header));
         rewrite(file, entries);
         assertFailure(file, "format version 2", "reads version 1");
     }
@@ -117,13 +115,13 @@ class ModelFileTest {
     void foreignFilesAreRefused() throws IOException {
         Path numpyArchive = directory.resolve("arrays.npz");
         Npy.writeArchive(numpyArchive, Map.of("x", NpyArray.ofDoubles(new double[] {1, 2}, 2)));
-        assertFailure(numpyArchive, "not an ofdft model file", "no header.json");
+        assertFailure(numpyArchive, "not an ofdft model file", "no header");
         Path text = directory.resolve("notes.txt");
         Files.writeString(text, "hello");
         assertFailure(text, "not an ofdft model file");
         Path other = saved();
         Map<String, byte[]> entries = entries(other);
-        entries.put("header.json", "{\"format\": \"someone-else\", \"format_version\": 1}".getBytes(StandardCharsets.UTF_8));
+        entries.put("header.npy", headerBytes("{\"format\": \"someone-else\", \"format_version\": 1}"));
         rewrite(other, entries);
         assertFailure(other, "foreign file", "someone-else");
     }
@@ -140,6 +138,15 @@ class ModelFileTest {
             assertTrue(error.getMessage().contains(fragment), "'" + error.getMessage() + "' lacks '" + fragment + "'");
         }
         assertInstanceOf(IOException.class, error);
+    }
+
+    /** The JSON header of a model archive: the 0-d unicode array {@code header.npy}. */
+    private static String headerText(Map<String, byte[]> entries) throws IOException {
+        return Npy.parse(entries.get("header.npy"), "header").strings()[0];
+    }
+
+    private static byte[] headerBytes(String json) {
+        return Npy.encode(new NpyArray("<U1", new int[0], null, new String[] {json}));
     }
 
     private static Map<String, byte[]> entries(Path file) throws IOException {
