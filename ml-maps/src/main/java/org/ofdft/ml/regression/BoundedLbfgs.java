@@ -46,12 +46,7 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
         if (!Double.isFinite(value)) {
             return new Minimum(x, Double.POSITIVE_INFINITY, 0, false);
         }
-        double[][] s = new double[memory][n];
-        double[][] y = new double[memory][n];
-        double[] rho = new double[memory];
-        double[] coefficients = new double[memory];
-        int stored = 0;
-        int newest = -1;
+        LbfgsMemory pairs = new LbfgsMemory(memory, n, 1e-12);
         double[] direction = new double[n];
         double[] trial = new double[n];
         double[] trialGradient = new double[n];
@@ -59,26 +54,7 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
             if (projectedGradientNorm(x, gradient, lower, upper) < gradientTolerance) {
                 return new Minimum(x, value, iteration, true);
             }
-            // Two-loop recursion: direction = −H ∇f.
-            for (int i = 0; i < n; i++) {
-                direction[i] = -gradient[i];
-            }
-            for (int k = 0; k < stored; k++) {
-                int slot = Math.floorMod(newest - k, memory);
-                coefficients[slot] = rho[slot] * dot(s[slot], direction);
-                axpy(-coefficients[slot], y[slot], direction);
-            }
-            if (stored > 0) {
-                double scale = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
-                for (int i = 0; i < n; i++) {
-                    direction[i] *= scale;
-                }
-            }
-            for (int k = stored - 1; k >= 0; k--) {
-                int slot = Math.floorMod(newest - k, memory);
-                double beta = rho[slot] * dot(y[slot], direction);
-                axpy(coefficients[slot] - beta, s[slot], direction);
-            }
+            pairs.searchDirection(gradient, direction); // −H ∇f
             for (int i = 0; i < n; i++) {
                 boolean atLower = x[i] <= lower[i] && direction[i] < 0;
                 boolean atUpper = x[i] >= upper[i] && direction[i] > 0;
@@ -88,14 +64,14 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
             }
             double slope = dot(gradient, direction);
             if (!(slope < 0)) {
-                if (stored == 0) {
+                if (pairs.stored() == 0) {
                     return new Minimum(x, value, iteration, false);
                 }
-                stored = 0; // not a descent direction: forget the curvature pairs and use steepest descent
+                pairs.clear(); // not a descent direction: forget the curvature pairs and use steepest descent
                 continue;
             }
             double step = 1.0;
-            if (stored == 0) {
+            if (pairs.stored() == 0) {
                 double largest = 0;
                 for (double component : direction) {
                     largest = Math.max(largest, Math.abs(component));
@@ -130,26 +106,15 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
                 step *= shrink;
             }
             if (!accepted) {
-                if (stored == 0) {
+                if (pairs.stored() == 0) {
                     // No decrease along steepest descent at rounding level: the minimum to working precision.
                     return new Minimum(x, value, iteration, projectedGradientNorm(x, gradient, lower, upper)
                             < Math.sqrt(gradientTolerance));
                 }
-                stored = 0;
+                pairs.clear();
                 continue;
             }
-            int slot = (newest + 1) % memory;
-            double curvature = 0;
-            for (int i = 0; i < n; i++) {
-                s[slot][i] = trial[i] - x[i];
-                y[slot][i] = trialGradient[i] - gradient[i];
-                curvature += s[slot][i] * y[slot][i];
-            }
-            if (curvature > 1e-12 * Math.sqrt(dot(s[slot], s[slot]) * dot(y[slot], y[slot]))) {
-                rho[slot] = 1 / curvature;
-                newest = slot;
-                stored = Math.min(stored + 1, memory);
-            }
+            pairs.offer(trial, x, trialGradient, gradient);
             boolean stalled = value - trialValue <= functionTolerance * Math.max(1.0, Math.max(Math.abs(value),
                     Math.abs(trialValue)));
             System.arraycopy(trial, 0, x, 0, n);
@@ -187,11 +152,5 @@ public record BoundedLbfgs(int memory, int maxIterations, double gradientToleran
             sum += a[i] * b[i];
         }
         return sum;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += a * x[i];
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.ofdft.ml.regression.LbfgsMemory;
 
 /**
  * Trains a neural XC model on exact targets ({@link XcSample}: v_xc, E_xc) with full-batch L-BFGS or Adam and
@@ -175,21 +176,13 @@ public final class XcTrainer {
      */
     static final class Lbfgs implements Optimizer {
         private static final int MEMORY = 10;
-        private final double[][] s = new double[MEMORY][];
-        private final double[][] y = new double[MEMORY][];
-        private final double[] rho = new double[MEMORY];
-        private final double[] alpha = new double[MEMORY];
+        private final LbfgsMemory pairs;
         private final double[] direction;
         private final double[] trial;
         private final double[] trialGradient;
-        private int stored;
-        private int newest = -1;
 
         Lbfgs(int size) {
-            for (int k = 0; k < MEMORY; k++) {
-                s[k] = new double[size];
-                y[k] = new double[size];
-            }
+            pairs = new LbfgsMemory(MEMORY, size, 0);
             direction = new double[size];
             trial = new double[size];
             trialGradient = new double[size];
@@ -198,33 +191,16 @@ public final class XcTrainer {
         @Override
         public double step(Objective objective, double[] x, double[] g, double loss) {
             int n = x.length;
-            for (int i = 0; i < n; i++) {
-                direction[i] = -g[i];
-            }
-            for (int m = 0; m < stored; m++) {
-                int k = Math.floorMod(newest - m, MEMORY);
-                alpha[k] = rho[k] * dot(s[k], direction);
-                axpy(-alpha[k], y[k], direction);
-            }
-            if (stored > 0) {
-                double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
-                for (int i = 0; i < n; i++) {
-                    direction[i] *= gamma;
-                }
-            } else {
+            pairs.searchDirection(g, direction); // −H g
+            if (pairs.stored() == 0) {
                 double norm = Math.sqrt(dot(g, g));
                 for (int i = 0; i < n; i++) {
                     direction[i] *= 1e-2 / Math.max(norm, 1e-300); // first step: small, along −g
                 }
             }
-            for (int m = stored - 1; m >= 0; m--) {
-                int k = Math.floorMod(newest - m, MEMORY);
-                double beta = rho[k] * dot(y[k], direction);
-                axpy(alpha[k] - beta, s[k], direction);
-            }
             double slope = dot(g, direction);
             if (!(slope < 0)) {
-                stored = 0; // not a descent direction: forget the curvature pairs and go down the gradient
+                pairs.clear(); // not a descent direction: forget the curvature pairs and go down the gradient
                 for (int i = 0; i < n; i++) {
                     direction[i] = -g[i] * 1e-2 / Math.max(Math.sqrt(dot(g, g)), 1e-300);
                 }
@@ -237,18 +213,7 @@ public final class XcTrainer {
                 }
                 double trialLoss = objective.evaluate(trial, trialGradient);
                 if (Double.isFinite(trialLoss) && trialLoss <= loss + 1e-4 * t * slope) {
-                    int k = (newest + 1) % MEMORY;
-                    double sy = 0;
-                    for (int i = 0; i < n; i++) {
-                        s[k][i] = trial[i] - x[i];
-                        y[k][i] = trialGradient[i] - g[i];
-                        sy += s[k][i] * y[k][i];
-                    }
-                    if (sy > 0) {
-                        rho[k] = 1.0 / sy;
-                        newest = k;
-                        stored = Math.min(stored + 1, MEMORY);
-                    }
+                    pairs.offer(trial, x, trialGradient, g);
                     System.arraycopy(trial, 0, x, 0, n);
                     System.arraycopy(trialGradient, 0, g, 0, n);
                     return trialLoss;
@@ -265,12 +230,6 @@ public final class XcTrainer {
                 sum += a[i] * b[i];
             }
             return sum;
-        }
-
-        private static void axpy(double a, double[] x, double[] y) {
-            for (int i = 0; i < x.length; i++) {
-                y[i] += a * x[i];
-            }
         }
     }
 
