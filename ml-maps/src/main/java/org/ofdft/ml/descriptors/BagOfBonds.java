@@ -177,14 +177,7 @@ public final class BagOfBonds {
                 put(out, offset, diagonalBag[zi], 0.5 * Math.pow(zi, 2.4), molecule, zi, zi, false);
                 for (int j = 0; j < i; j++) {
                     int zj = molecule.atomicNumber(j);
-                    double dx = positions[3 * i] - positions[3 * j];
-                    double dy = positions[3 * i + 1] - positions[3 * j + 1];
-                    double dz = positions[3 * i + 2] - positions[3 * j + 2];
-                    double distance = Math.sqrt(dx * dx + dy * dy + dz * dz) * toUnit;
-                    if (distance == 0) {
-                        throw new IllegalArgumentException("atoms " + j + " and " + i + " of molecule"
-                                + molecule.where() + " coincide");
-                    }
+                    double distance = CoulombMatrix.pairDistance(positions, i, j, toUnit, molecule);
                     int z1 = Math.min(zi, zj);
                     int z2 = Math.max(zi, zj);
                     put(out, offset, pairBag[z1 * MAX_Z + z2], zi * zj / distance, molecule, z1, z2, true);

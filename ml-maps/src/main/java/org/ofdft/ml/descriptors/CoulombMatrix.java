@@ -111,14 +111,7 @@ public record CoulombMatrix(int size, Variant variant, SpectrumOrder order, Leng
                 double zi = molecule.atomicNumber(i);
                 matrix[i * n + i] = 0.5 * Math.pow(zi, 2.4);
                 for (int j = 0; j < i; j++) {
-                    double dx = positions[3 * i] - positions[3 * j];
-                    double dy = positions[3 * i + 1] - positions[3 * j + 1];
-                    double dz = positions[3 * i + 2] - positions[3 * j + 2];
-                    double distance = Math.sqrt(dx * dx + dy * dy + dz * dz) * toUnit;
-                    if (distance == 0) {
-                        throw new IllegalArgumentException("atoms " + j + " and " + i + " of molecule"
-                                + molecule.where() + " coincide");
-                    }
+                    double distance = pairDistance(positions, i, j, toUnit, molecule);
                     double value = zi * molecule.atomicNumber(j) / distance;
                     matrix[i * n + j] = value;
                     matrix[j * n + i] = value;
@@ -197,5 +190,21 @@ public record CoulombMatrix(int size, Variant variant, SpectrumOrder order, Leng
             }
             values[k + 1] = v;
         }
+    }
+
+    /**
+     * |R_i − R_j| of two atoms (flat bohr positions) in the unit with {@code toUnit} per bohr; coinciding atoms
+     * make the Coulomb entry Z_i Z_j/|R_ij| infinite and are an error naming them.
+     */
+    static double pairDistance(double[] positions, int i, int j, double toUnit, Atoms molecule) {
+        double dx = positions[3 * i] - positions[3 * j];
+        double dy = positions[3 * i + 1] - positions[3 * j + 1];
+        double dz = positions[3 * i + 2] - positions[3 * j + 2];
+        double distance = Math.sqrt(dx * dx + dy * dy + dz * dz) * toUnit;
+        if (distance == 0) {
+            throw new IllegalArgumentException("atoms " + j + " and " + i + " of molecule" + molecule.where()
+                    + " coincide");
+        }
+        return distance;
     }
 }

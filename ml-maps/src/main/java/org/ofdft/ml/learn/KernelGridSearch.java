@@ -3,7 +3,6 @@ package org.ofdft.ml.learn;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ofdft.ml.regression.DistanceKernel;
-import org.ofdft.ml.regression.InputChecks;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
 
 /**
@@ -45,16 +44,7 @@ public final class KernelGridSearch {
             throw new IllegalArgumentException("the " + family + " kernel needs " + family.metric()
                     + " distances, the matrix holds " + distances.metric());
         }
-        if (sigmas.length == 0 || lambdas.length == 0) {
-            throw new IllegalArgumentException("hyperparameter grid is empty: " + sigmas.length + " σ × "
-                    + lambdas.length + " λ");
-        }
-        for (double sigma : sigmas) {
-            InputChecks.requirePositive(sigma, "σ");
-        }
-        for (double lambda : lambdas) {
-            InputChecks.requirePositive(lambda, "λ");
-        }
+        KernelRidgeCrossValidation.requireGrid(sigmas, lambdas);
         int samples = training.length;
         int[] fold = KernelRidgeCrossValidation.foldAssignment(samples, folds, seed);
         int[] foldSize = new int[folds];

@@ -132,12 +132,8 @@ public final class KernelRidgeCrossValidation {
         return scoreGrid(family, features, columns, outputWeights, sigmas, lambdas, folds, seed);
     }
 
-    /**
-     * The grid search behind both searches: {@code columns[t]} is output t over the samples; the score is
-     * the mean over samples of Σ_t |error| ({@code weights} null) or Σ_t w_t error².
-     */
-    private static Result scoreGrid(DistanceKernel family, double[][] features, double[][] columns, double[] weights,
-                                    double[] sigmas, double[] lambdas, int folds, long seed) {
+    /** A non-empty grid of positive widths σ and regularizations λ. */
+    public static void requireGrid(double[] sigmas, double[] lambdas) {
         if (sigmas.length == 0 || lambdas.length == 0) {
             throw new IllegalArgumentException("hyperparameter grid is empty: " + sigmas.length + " σ × "
                     + lambdas.length + " λ");
@@ -148,6 +144,15 @@ public final class KernelRidgeCrossValidation {
         for (double lambda : lambdas) {
             InputChecks.requirePositive(lambda, "λ");
         }
+    }
+
+    /**
+     * The grid search behind both searches: {@code columns[t]} is output t over the samples; the score is
+     * the mean over samples of Σ_t |error| ({@code weights} null) or Σ_t w_t error².
+     */
+    private static Result scoreGrid(DistanceKernel family, double[][] features, double[][] columns, double[] weights,
+                                    double[] sigmas, double[] lambdas, int folds, long seed) {
+        requireGrid(sigmas, lambdas);
         int samples = features.length;
         int[] fold = foldAssignment(samples, folds, seed);
         double[] rows = InputChecks.flatten(features);
