@@ -21,7 +21,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the time of one functional evaluation goes: runs each {@link FunctionalCase} term in a loop under a
  * JDK Flight Recorder recording of {@code jdk.ExecutionSample} and {@code jdk.NativeMethodSample} events (both
  * every 1 ms; the second catches time in JNI methods) and attributes every sample either to
- * the FFT (any frame in {@code org.ofdft.grids.fft}) or to the top frame (method, and line for project code;
+ * the FFT (any frame in {@code org.ofdft.grids.fft} other than the worker pool {@code ParallelRange}, which also
+ * runs the functionals' pointwise loops) or to the top frame (method, and line for project code;
  * a JDK top frame is shown with the innermost project frame that called it). Also measures the bytes the
  * calling thread allocates per evaluation, outside JMH and without JFR. Writes JSON for
  * {@link FunctionalReport}.
@@ -130,6 +131,11 @@ public final class FunctionalProfile {
         return Double.isFinite(sink) ? (double) (after - before) / count : Double.NaN;
     }
 
+    private static boolean isFftFrame(RecordedFrame frame) {
+        String type = typeName(frame);
+        return type.startsWith("org.ofdft.grids.fft.") && !type.startsWith("org.ofdft.grids.fft.ParallelRange");
+    }
+
     private static TermProfile summarize(String term, String backend, int n, int threads, double seconds,
                                          long evaluations, List<RecordedEvent> events, double bytesPerEvaluation) {
         long samples = 0;
@@ -142,7 +148,7 @@ public final class FunctionalProfile {
             }
             samples++;
             List<RecordedFrame> frames = stack.getFrames();
-            if (frames.stream().anyMatch(f -> typeName(f).startsWith("org.ofdft.grids.fft."))) {
+            if (frames.stream().anyMatch(FunctionalProfile::isFftFrame)) {
                 fft++;
                 continue;
             }

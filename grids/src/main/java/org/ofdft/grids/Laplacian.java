@@ -1,5 +1,7 @@
 package org.ofdft.grids;
 
+import org.ofdft.grids.fft.ParallelRange;
+
 /**
  * The Laplacian ∇² on a grid, as a symmetric linear map of sampled values (symmetric in the
  * Euclidean inner product, so Σ f·∇²g = Σ g·∇²f exactly: the property that makes energies such as
@@ -12,6 +14,11 @@ public interface Laplacian {
     /** out ← ∇²f; {@code out} must not be {@code f}. */
     void apply(double[] f, double[] out);
 
+    /** Workers for the grid-point loops that go with this operator: the FFT backend's, or one thread. */
+    default ParallelRange parallel() {
+        return ParallelRange.serial();
+    }
+
     /** Spectral Laplacian −|G|² on a periodic grid (uses the operators' scratch; not thread-safe). */
     static Laplacian spectral(SpectralOperators operators) {
         return new Laplacian() {
@@ -23,6 +30,11 @@ public interface Laplacian {
             @Override
             public void apply(double[] f, double[] out) {
                 operators.laplacian(f, out);
+            }
+
+            @Override
+            public ParallelRange parallel() {
+                return operators.parallel();
             }
         };
     }

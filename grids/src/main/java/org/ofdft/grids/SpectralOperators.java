@@ -2,6 +2,7 @@ package org.ofdft.grids;
 
 import java.util.function.DoubleUnaryOperator;
 import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.fft.RealFft3D;
 
 /**
@@ -16,6 +17,7 @@ public final class SpectralOperators implements AutoCloseable {
     private final PeriodicGrid grid;
     private final ReciprocalGrid reciprocal;
     private final RealFft3D plan;
+    private final ParallelRange parallel;
     private final double[] spectrum;
     private final double[] work;
 
@@ -24,6 +26,7 @@ public final class SpectralOperators implements AutoCloseable {
         this.reciprocal = grid.reciprocal();
         int[] shape = grid.fftShape();
         this.plan = backend.plan(shape[0], shape[1], shape[2]);
+        this.parallel = backend.parallel();
         this.spectrum = new double[plan.complexLength()];
         this.work = new double[plan.complexLength()];
     }
@@ -39,6 +42,14 @@ public final class SpectralOperators implements AutoCloseable {
     /** The FFT plan, for callers that transform themselves. */
     public RealFft3D plan() {
         return plan;
+    }
+
+    /**
+     * The backend's workers for grid-point loops, as many as its FFT threads: functionals split their
+     * pointwise work over these so that the whole evaluation scales with the FFT thread count.
+     */
+    public ParallelRange parallel() {
+        return parallel;
     }
 
     /** Number of Cartesian derivative components: 3 in 3D, 1 in 1D. */

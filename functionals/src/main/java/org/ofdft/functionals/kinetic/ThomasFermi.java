@@ -66,11 +66,14 @@ public final class ThomasFermi implements DensityFunctional {
             double derivative = 5.0 / 3.0 * coefficient;
             double[] v = potential == null ? null : potential.values();
             ArrayMath.cbrt(n, cubeRoot);
+            double[] twoThirds = cubeRoot;
             for (int j = 0; j < n.length; j++) {
-                double n23 = cubeRoot[j] * cubeRoot[j];
-                sum += n23 * n[j];
-                if (v != null) {
-                    v[j] += derivative * n23;
+                twoThirds[j] = cubeRoot[j] * cubeRoot[j];
+            }
+            sum = ArrayMath.dot(twoThirds, n, 0, n.length);
+            if (v != null) {
+                for (int j = 0; j < n.length; j++) {
+                    v[j] += derivative * twoThirds[j];
                 }
             }
         } else {

@@ -5,6 +5,8 @@ import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.fft.ParallelRange;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * von Weizsäcker kinetic energy λ·T_vW with T_vW = (1/8)∫|∇n|²/n = −½∫√n ∇²√n, exact for any
@@ -24,6 +26,8 @@ public final class VonWeizsacker implements DensityFunctional {
     private final double phiFloor;
     private final double[] phi;
     private final double[] laplacianPhi;
+    /** One partial sum per worker of {@link Laplacian#parallel()}. */
+    private final double[] partials;
 
     public VonWeizsacker(Laplacian laplacian, double lambda) {
         this(laplacian, lambda, DEFAULT_PHI_FLOOR);
@@ -39,6 +43,7 @@ public final class VonWeizsacker implements DensityFunctional {
         int size = laplacian.grid().size();
         this.phi = new double[size];
         this.laplacianPhi = new double[size];
+        this.partials = new double[laplacian.parallel().threads()];
     }
 
     public double lambda() {
@@ -60,22 +65,36 @@ public final class VonWeizsacker implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
-        DensityChecks.requireNonNegative(name(), n);
-        for (int j = 0; j < n.length; j++) {
-            phi[j] = Math.sqrt(n[j]);
+        ParallelRange parallel = laplacian.parallel();
+        parallel.forEach(n.length, (from, to, worker) -> {
+            for (int j = from; j < to; j++) {
+                phi[j] = Math.sqrt(n[j]);
+            }
+            partials[worker] = ArrayMath.sum(phi, from, to);
+        });
+        if (!Double.isFinite(sum(partials))) {
+            DensityChecks.requireNonNegative(name(), n);     // √ of a negative or NaN density: say where
         }
         laplacian.apply(phi, laplacianPhi);
-        double sum = 0;
-        for (int j = 0; j < n.length; j++) {
-            sum += phi[j] * laplacianPhi[j];
-        }
-        if (potential != null) {
-            double[] v = potential.values();
-            double factor = -0.5 * lambda;
-            for (int j = 0; j < n.length; j++) {
-                v[j] += factor * laplacianPhi[j] / Math.max(phi[j], phiFloor);
+        double[] v = potential == null ? null : potential.values();
+        double factor = -0.5 * lambda;
+        parallel.forEach(n.length, (from, to, worker) -> {
+            partials[worker] = ArrayMath.dot(phi, laplacianPhi, from, to);
+            if (v != null) {
+                for (int j = from; j < to; j++) {
+                    v[j] += factor * laplacianPhi[j] / Math.max(phi[j], phiFloor);
+                }
             }
+        });
+        return -0.5 * lambda * sum(partials) * grid().volumeElement();
+    }
+
+    /** Σ of the workers' partial sums, in worker order (the same result for the same thread count). */
+    static double sum(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
         }
-        return -0.5 * lambda * sum * grid().volumeElement();
+        return total;
     }
 }

@@ -9,10 +9,11 @@ import org.ofdft.grids.Grid;
 import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.RealField;
-import org.ofdft.grids.simd.ArrayMath;
 import org.ofdft.grids.ReciprocalGrid;
 import org.ofdft.grids.SpectralOperators;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.fft.RealFft3D;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * The nonlocal kinetic term of Wang &amp; Teter, PRB 45, 13196 (1992), with α = β = 5/6, as DFTpy defines it
@@ -63,6 +64,9 @@ public final class WangTeter implements DensityFunctional {
 
     private final Grid3D grid;
     private final RealFft3D plan;
+    private final ParallelRange parallel;
+    /** One partial sum per worker of {@link #parallel}. */
+    private final double[] partials;
     private final boolean followsCellAverage;
     /** |G| on the half spectrum (numpy convention); kept only when the kernel has to be rebuilt. */
     private final double[] modulus;
@@ -90,6 +94,8 @@ public final class WangTeter implements DensityFunctional {
         }
         this.grid = grid3D;
         this.plan = operators.plan();
+        this.parallel = operators.parallel();
+        this.partials = new double[parallel.threads()];
         this.followsCellAverage = followsCellAverage;
         int size = grid.size();
         int entries = plan.complexLength() / 2;
@@ -188,13 +194,15 @@ public final class WangTeter implements DensityFunctional {
                 referenceDensity = average;
             }
         }
-        for (int j = 0; j < size; j++) {
-            powerAlpha[j] = Math.max(n[j], DENSITY_FLOOR);
-        }
-        ArrayMath.cbrt(powerAlpha, convolved);
-        for (int j = 0; j < size; j++) {
-            powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j]; // n^{5/6} = √n·∛n
-        }
+        parallel.forEach(size, (from, to, worker) -> {
+            for (int j = from; j < to; j++) {
+                powerAlpha[j] = Math.max(n[j], DENSITY_FLOOR);
+            }
+            ArrayMath.cbrt(powerAlpha, convolved, from, to);
+            for (int j = from; j < to; j++) {
+                powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j]; // n^{5/6} = √n·∛n
+            }
+        });
         plan.forward(powerAlpha, spectrum);
         double derivativeSum = 0;
         if (followsCellAverage && potential != null) {
@@ -211,20 +219,19 @@ public final class WangTeter implements DensityFunctional {
             spectrum[2 * e + 1] *= kernel[e];
         }
         plan.inverse(spectrum, convolved);
-        double sum = 0;
-        for (int j = 0; j < size; j++) {
-            sum += powerAlpha[j] * convolved[j];
-        }
-        if (potential != null) {
-            double[] v = potential.values();
-            // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
-            double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();
-            for (int j = 0; j < size; j++) {
-                double value = Math.max(n[j], DENSITY_FLOOR);
-                v[j] += 2 * ALPHA * powerAlpha[j] / value * convolved[j] + shift;
+        double[] v = potential == null ? null : potential.values();
+        // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
+        double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();
+        java.util.Arrays.fill(partials, 0.0);
+        parallel.forEach(size, (from, to, worker) -> {
+            partials[worker] = ArrayMath.dot(powerAlpha, convolved, from, to);
+            if (v != null) {
+                for (int j = from; j < to; j++) {
+                    v[j] += 2 * ALPHA * powerAlpha[j] / Math.max(n[j], DENSITY_FLOOR) * convolved[j] + shift;
+                }
             }
-        }
-        return sum * grid.volumeElement();
+        });
+        return VonWeizsacker.sum(partials) * grid.volumeElement();
     }
 
     /** K(G) (and ∂K/∂n₀ when {@code derivative} is not null) for reference density n₀. */

@@ -68,8 +68,13 @@ public final class ExponentialLda1D implements LdaKernel {
     }
 
     @Override
-    public void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index) {
-        XcInputs.requirePointDomain("LDA_XC_1D_EXPONENTIAL", n);
+    public void evaluate(XcBlock block) {
+        for (int j = 0; j < block.count(); j++) {
+            evaluateChecked(block.density[j], block.energyDensity, block.vrho, j);
+        }
+    }
+
+    private void evaluateChecked(double n, double[] energyDensity, double[] vrho, int index) {
         if (n < densityThreshold || n == 0.0) {
             energyDensity[index] = 0.0;
             vrho[index] = 0.0;

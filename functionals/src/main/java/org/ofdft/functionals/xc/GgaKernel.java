@@ -7,7 +7,8 @@ package org.ofdft.functionals.xc;
  *
  * <p>Below {@link #densityThreshold()} a kernel returns zeros (libxc's dens_threshold screening); σ is
  * floored at dens_threshold^(8/3) as libxc does. Negative or NaN n or σ are rejected with an
- * {@link IllegalArgumentException}.
+ * {@link IllegalArgumentException} by the array and point methods; the block method
+ * {@link #evaluate(XcBlock)} is the one hot path and trusts its caller.
  */
 public interface GgaKernel {
 
@@ -18,11 +19,10 @@ public interface GgaKernel {
     double densityThreshold();
 
     /**
-     * One point, allocation-free: stores e, ∂e/∂n and ∂e/∂σ at {@code index} of the three output arrays.
-     *
-     * @throws IllegalArgumentException if n or σ is negative or NaN
+     * The block's points, allocation-free: e, ∂e/∂n and ∂e/∂σ into the block's outputs. n and σ must already
+     * be checked (≥ 0, not NaN).
      */
-    void evaluatePoint(double n, double sigma, double[] energyDensity, double[] vrho, double[] vsigma, int index);
+    void evaluate(XcBlock block);
 
     /**
      * All points; {@code sigma} and the outputs must have the length of {@code n}. The inputs are checked
@@ -35,9 +35,29 @@ public interface GgaKernel {
         XcInputs.requireSameLength(name(), n.length, sigma, energyDensity, vrho, vsigma);
         XcInputs.requireDensityDomain(name(), n);
         XcInputs.requireSigmaDomain(name(), sigma);
-        for (int i = 0; i < n.length; i++) {
-            evaluatePoint(n[i], sigma[i], energyDensity, vrho, vsigma, i);
+        XcBlock block = new XcBlock();
+        for (int from = 0; from < n.length; from += XcBlock.CAPACITY) {
+            block.load(n, sigma, from, Math.min(XcBlock.CAPACITY, n.length - from));
+            evaluate(block);
+            block.store(energyDensity, vrho, vsigma, from);
         }
+    }
+
+    /**
+     * One point: stores e, ∂e/∂n and ∂e/∂σ at {@code index} of the three output arrays. Allocates a
+     * one-point block; not meant for hot loops.
+     *
+     * @throws IllegalArgumentException if n or σ is negative or NaN
+     */
+    default void evaluatePoint(double n, double sigma, double[] energyDensity, double[] vrho, double[] vsigma,
+                               int index) {
+        XcInputs.requirePointDomain(name(), n, sigma);
+        XcBlock block = new XcBlock(1);
+        block.loadPoint(n, sigma);
+        evaluate(block);
+        energyDensity[index] = block.energyDensity[0];
+        vrho[index] = block.vrho[0];
+        vsigma[index] = block.vsigma[0];
     }
 
     /** Convenience for one point: e = n·ε(n, σ). Not meant for hot loops. */

@@ -4,19 +4,19 @@ import java.util.List;
 import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * A local exchange–correlation functional E_xc = ∫ Σ_k e_k(n(r)) dr, v_xc = Σ_k ∂e_k/∂n, from one or more
  * pointwise kernels (typically exchange + correlation). Works on every grid: 1D kernels give energies
- * per length, 3D kernels per volume.
+ * per length, 3D kernels per volume. The kernels run block by block ({@link XcBlock}) on the calling thread.
  */
 public final class LdaFunctional implements DensityFunctional {
 
     private final Grid grid;
     private final String label;
     private final List<LdaKernel> kernels;
-    private final double[] energyDensity;
-    private final double[] vrho;
+    private final XcBlock block = new XcBlock();
 
     public LdaFunctional(Grid grid, String label, List<LdaKernel> kernels) {
         if (kernels.isEmpty()) {
@@ -25,8 +25,6 @@ public final class LdaFunctional implements DensityFunctional {
         this.grid = grid;
         this.label = label;
         this.kernels = List.copyOf(kernels);
-        this.energyDensity = new double[grid.size()];
-        this.vrho = new double[grid.size()];
     }
 
     /** Slater exchange + Perdew–Zunger 1981 correlation: the "LDA" of DFTpy and of Quantum ESPRESSO's 'PZ'. */
@@ -78,16 +76,20 @@ public final class LdaFunctional implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
+        XcInputs.requireDensityDomain(label, n);
+        double[] v = potential == null ? null : potential.values();
         double sum = 0;
-        for (LdaKernel kernel : kernels) {
-            kernel.evaluate(n, energyDensity, vrho);
-            for (int j = 0; j < n.length; j++) {
-                sum += energyDensity[j];
-            }
-            if (potential != null) {
-                double[] v = potential.values();
-                for (int j = 0; j < n.length; j++) {
-                    v[j] += vrho[j];
+        for (int start = 0; start < n.length; start += XcBlock.CAPACITY) {
+            int count = Math.min(XcBlock.CAPACITY, n.length - start);
+            block.load(n, null, start, count);
+            for (LdaKernel kernel : kernels) {
+                kernel.evaluate(block);
+                sum += ArrayMath.sum(block.energyDensity(), 0, count);
+                if (v != null) {
+                    double[] vrho = block.vrho();
+                    for (int j = 0; j < count; j++) {
+                        v[start + j] += vrho[j];
+                    }
                 }
             }
         }

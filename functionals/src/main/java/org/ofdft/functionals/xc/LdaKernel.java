@@ -5,7 +5,8 @@ package org.ofdft.functionals.xc;
  * vrho = de/dn, pointwise (libxc's {@code zk·n} and {@code vrho}).
  *
  * <p>Below {@link #densityThreshold()} a kernel returns e = vrho = 0 (libxc's dens_threshold screening).
- * Negative or NaN densities are rejected with an {@link IllegalArgumentException}.
+ * Negative or NaN densities are rejected with an {@link IllegalArgumentException} by the array and point
+ * methods; the block method {@link #evaluate(XcBlock)} is the one hot path and trusts its caller.
  */
 public interface LdaKernel {
 
@@ -16,12 +17,10 @@ public interface LdaKernel {
     double densityThreshold();
 
     /**
-     * One point, allocation-free: stores e = n·ε(n) in {@code energyDensity[index]} and ∂e/∂n in
-     * {@code vrho[index]}.
-     *
-     * @throws IllegalArgumentException if n is negative or NaN
+     * The block's points, allocation-free: e = n·ε(n) into {@code block.energyDensity}, ∂e/∂n into
+     * {@code block.vrho}. The densities must already be checked (n ≥ 0, not NaN).
      */
-    void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index);
+    void evaluate(XcBlock block);
 
     /**
      * All points of {@code n}; the outputs must have the same length. The inputs are checked before anything
@@ -32,9 +31,27 @@ public interface LdaKernel {
     default void evaluate(double[] n, double[] energyDensity, double[] vrho) {
         XcInputs.requireSameLength(name(), n.length, energyDensity, vrho);
         XcInputs.requireDensityDomain(name(), n);
-        for (int i = 0; i < n.length; i++) {
-            evaluatePoint(n[i], energyDensity, vrho, i);
+        XcBlock block = new XcBlock();
+        for (int from = 0; from < n.length; from += XcBlock.CAPACITY) {
+            block.load(n, null, from, Math.min(XcBlock.CAPACITY, n.length - from));
+            evaluate(block);
+            block.store(energyDensity, vrho, null, from);
         }
+    }
+
+    /**
+     * One point: stores e = n·ε(n) in {@code energyDensity[index]} and ∂e/∂n in {@code vrho[index]}.
+     * Allocates a one-point block; not meant for hot loops.
+     *
+     * @throws IllegalArgumentException if n is negative or NaN
+     */
+    default void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index) {
+        XcInputs.requirePointDomain(name(), n);
+        XcBlock block = new XcBlock(1);
+        block.loadPoint(n, 0.0);
+        evaluate(block);
+        energyDensity[index] = block.energyDensity[0];
+        vrho[index] = block.vrho[0];
     }
 
     /** Convenience for one point: e = n·ε(n). Not meant for hot loops. */

@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Perdew–Burke–Ernzerhof correlation, spin-unpolarized (φ = 1; libxc GGA_C_PBE, id 130):
  *
@@ -35,7 +37,7 @@ public final class PbeCorrelation implements GgaKernel {
     public static final double GAMMA = (1.0 - Math.log(2.0)) / (Math.PI * Math.PI);
 
     /** t² = T2_FACTOR · σ / n^(7/3), T2_FACTOR = (π/3)^(1/3)/16. */
-    private static final double T2_FACTOR = Math.cbrt(Math.PI / 3.0) / 16.0;
+    static final double T2_FACTOR = Math.cbrt(Math.PI / 3.0) / 16.0;
 
     private final Pw92Correlation localCorrelation = Pw92Correlation.modified(0.0);
     private final double densityThreshold;
@@ -62,42 +64,57 @@ public final class PbeCorrelation implements GgaKernel {
     }
 
     @Override
-    public void evaluatePoint(double n, double sigma, double[] energyDensity, double[] vrho, double[] vsigma,
-                              int index) {
-        XcInputs.requirePointDomain("GGA_C_PBE", n, sigma);
-        if (n < densityThreshold || n == 0.0) {
-            energyDensity[index] = 0.0;
-            vrho[index] = 0.0;
-            vsigma[index] = 0.0;
-            return;
+    public void evaluate(XcBlock block) {
+        if (ArrayMath.vectorized()) {
+            VectorXcKernels.pbeCorrelation(block, localCorrelation.a(), densityThreshold, sigmaFloor);
+        } else {
+            evaluateScalar(block);
         }
-        double sigmaScreened = Math.max(sigma, sigmaFloor);
-        double cbrtN = Math.cbrt(n);
-        double rs = Pw92Correlation.RS_FACTOR / cbrtN;
-        double eps = localCorrelation.epsilon(rs);
-        double dEpsDrs = localCorrelation.dEpsilonDrs(rs, eps);
+    }
 
-        double t2PerSigma = T2_FACTOR / (n * n * cbrtN);
-        double t2 = sigmaScreened * t2PerSigma;
-
-        double expm1 = Math.expm1(-eps / GAMMA);
-        double a = BETA / GAMMA / expm1;
-        double dADeps = a * a * (expm1 + 1.0) / BETA;
-
-        double x = a * t2;
-        double m = 1.0 + x + x * x;
-        // grouped as (t²/M)·x so that no t⁴ or t⁶ is formed: finite for any t² below ~1e150
-        double t2OverM = t2 / m;
-        double q = t2OverM * (1.0 + x);
-        double h = GAMMA * Math.log1p(BETA / GAMMA * q);
-        double dHdQ = BETA / (1.0 + BETA / GAMMA * q);
-        double dQdT2 = (1.0 + 2.0 * x) / m / m;
-        double dQdA = -(t2OverM * x) * (t2OverM * (2.0 + x));
-        double dHdT2 = dHdQ * dQdT2;
-        double dHdA = dHdQ * dQdA;
-
-        energyDensity[index] = n * (eps + h);
-        vrho[index] = eps + h - rs / 3.0 * dEpsDrs * (1.0 + dHdA * dADeps) - 7.0 / 3.0 * t2 * dHdT2;
-        vsigma[index] = n * dHdT2 * t2PerSigma;
+    /** The scalar reference of {@link #evaluate(XcBlock)}: the fallback without the vector API. */
+    void evaluateScalar(XcBlock block) {
+        int count = block.count();
+        double[] n = block.density;
+        double[] sigma = block.sigma;
+        double[] cubeRoot = block.cubeRoot;
+        double[] eps = block.work1;
+        double[] dEpsDrs = block.work2;
+        double[] expm1 = block.work3;
+        double[] logArgument = block.work4;
+        double[] logarithm = block.work5;
+        ArrayMath.cbrt(n, cubeRoot, 0, count);
+        localCorrelation.epsilonAndDerivative(cubeRoot, count, eps, dEpsDrs);
+        for (int j = 0; j < count; j++) {
+            expm1[j] = -eps[j] / GAMMA;
+        }
+        ArrayMath.expm1(expm1, expm1, 0, count);
+        for (int j = 0; j < count; j++) {
+            double t2 = Math.max(sigma[j], sigmaFloor) * T2_FACTOR / (n[j] * n[j] * cubeRoot[j]);
+            double x = BETA / GAMMA / expm1[j] * t2;
+            // grouped as (t²/M)·(1 + x) so that no t⁴ or t⁶ is formed: finite for any t² below ~1e150
+            logArgument[j] = BETA / GAMMA * (t2 / (1.0 + x + x * x) * (1.0 + x));
+        }
+        ArrayMath.log1p(logArgument, logarithm, 0, count);
+        for (int j = 0; j < count; j++) {
+            double rs = Pw92Correlation.RS_FACTOR / cubeRoot[j];
+            double t2PerSigma = T2_FACTOR / (n[j] * n[j] * cubeRoot[j]);
+            double t2 = Math.max(sigma[j], sigmaFloor) * t2PerSigma;
+            double a = BETA / GAMMA / expm1[j];
+            double dADeps = a * a * (expm1[j] + 1.0) / BETA;
+            double x = a * t2;
+            double m = 1.0 + x + x * x;
+            double t2OverM = t2 / m;
+            double h = GAMMA * logarithm[j];
+            double dHdQ = BETA / (1.0 + logArgument[j]);
+            double dQdT2 = (1.0 + 2.0 * x) / m / m;
+            double dQdA = -(t2OverM * x) * (t2OverM * (2.0 + x));
+            double dHdT2 = dHdQ * dQdT2;
+            double dHdA = dHdQ * dQdA;
+            block.energyDensity[j] = n[j] * (eps[j] + h);
+            block.vrho[j] = eps[j] + h - rs / 3.0 * dEpsDrs[j] * (1.0 + dHdA * dADeps) - 7.0 / 3.0 * t2 * dHdT2;
+            block.vsigma[j] = n[j] * dHdT2 * t2PerSigma;
+        }
+        block.screen(densityThreshold);
     }
 }

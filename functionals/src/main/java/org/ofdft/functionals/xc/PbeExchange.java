@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Perdew–Burke–Ernzerhof exchange, spin-unpolarized (libxc GGA_X_PBE, id 101):
  *
@@ -28,7 +30,7 @@ public final class PbeExchange implements GgaKernel {
     public static final double MU = 0.2195149727645171;
 
     /** s² = S2_FACTOR · σ / n^(8/3), S2_FACTOR = 1/(4 (3π²)^(2/3)). */
-    private static final double S2_FACTOR = 1.0 / (4.0 * Math.pow(3.0 * Math.PI * Math.PI, 2.0 / 3.0));
+    static final double S2_FACTOR = 1.0 / (4.0 * Math.pow(3.0 * Math.PI * Math.PI, 2.0 / 3.0));
 
     private final double densityThreshold;
     private final double sigmaFloor;
@@ -54,26 +56,33 @@ public final class PbeExchange implements GgaKernel {
     }
 
     @Override
-    public void evaluatePoint(double n, double sigma, double[] energyDensity, double[] vrho, double[] vsigma,
-                              int index) {
-        XcInputs.requirePointDomain("GGA_X_PBE", n, sigma);
-        if (n < densityThreshold || 0.5 * n <= densityThreshold) {
-            energyDensity[index] = 0.0;
-            vrho[index] = 0.0;
-            vsigma[index] = 0.0;
-            return;
+    public void evaluate(XcBlock block) {
+        if (ArrayMath.vectorized()) {
+            VectorXcKernels.pbeExchange(block, densityThreshold, sigmaFloor);
+        } else {
+            evaluateScalar(block);
         }
-        double sigmaScreened = Math.max(sigma, sigmaFloor);
-        double cbrtN = Math.cbrt(n);
-        double epsXLda = SlaterExchange.C_X * cbrtN;
-        // s²/σ = S2_FACTOR / n^(8/3)
-        double s2PerSigma = S2_FACTOR / (n * n * cbrtN * cbrtN);
-        double s2 = sigmaScreened * s2PerSigma;
-        double denominator = KAPPA + MU * s2;
-        double fx = 1.0 + KAPPA - KAPPA * KAPPA / denominator;
-        double dFxDs2 = MU * KAPPA * KAPPA / (denominator * denominator);
-        energyDensity[index] = n * epsXLda * fx;
-        vrho[index] = (4.0 / 3.0) * epsXLda * (fx - 2.0 * s2 * dFxDs2);
-        vsigma[index] = n * epsXLda * dFxDs2 * s2PerSigma;
+    }
+
+    /** The scalar reference of {@link #evaluate(XcBlock)}: the fallback without the vector API. */
+    void evaluateScalar(XcBlock block) {
+        int count = block.count();
+        double[] n = block.density;
+        double[] sigma = block.sigma;
+        double[] cubeRoot = block.cubeRoot;
+        ArrayMath.cbrt(n, cubeRoot, 0, count);
+        for (int j = 0; j < count; j++) {
+            double epsXLda = SlaterExchange.C_X * cubeRoot[j];
+            // s²/σ = S2_FACTOR / n^(8/3)
+            double s2PerSigma = S2_FACTOR / (n[j] * n[j] * cubeRoot[j] * cubeRoot[j]);
+            double s2 = Math.max(sigma[j], sigmaFloor) * s2PerSigma;
+            double denominator = KAPPA + MU * s2;
+            double fx = 1.0 + KAPPA - KAPPA * KAPPA / denominator;
+            double dFxDs2 = MU * KAPPA * KAPPA / (denominator * denominator);
+            block.energyDensity[j] = n[j] * epsXLda * fx;
+            block.vrho[j] = (4.0 / 3.0) * epsXLda * (fx - 2.0 * s2 * dFxDs2);
+            block.vsigma[j] = n[j] * epsXLda * dFxDs2 * s2PerSigma;
+        }
+        block.screenPerSpinChannel(densityThreshold);
     }
 }

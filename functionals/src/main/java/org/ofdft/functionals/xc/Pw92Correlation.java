@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Perdew–Wang 1992 correlation of the homogeneous electron gas, spin-unpolarized (paramagnetic) branch:
  *
@@ -28,11 +30,11 @@ public final class Pw92Correlation implements LdaKernel {
     /** (3/(4π))^(1/3): r_s = RS_FACTOR · n^(−1/3). */
     static final double RS_FACTOR = Math.cbrt(3.0 / (4.0 * Math.PI));
 
-    private static final double ALPHA1 = 0.21370;
-    private static final double BETA1 = 7.5957;
-    private static final double BETA2 = 3.5876;
-    private static final double BETA3 = 1.6382;
-    private static final double BETA4 = 0.49294;
+    static final double ALPHA1 = 0.21370;
+    static final double BETA1 = 7.5957;
+    static final double BETA2 = 3.5876;
+    static final double BETA3 = 1.6382;
+    static final double BETA4 = 0.49294;
 
     private final String name;
     private final double a;
@@ -63,6 +65,11 @@ public final class Pw92Correlation implements LdaKernel {
         return new Pw92Correlation("LDA_C_PW_MOD", 0.0310907, densityThreshold);
     }
 
+    /** The A of PW92's Eq. 10 (0.031091 original, 0.0310907 modified). */
+    double a() {
+        return a;
+    }
+
     @Override
     public String name() {
         return name;
@@ -74,35 +81,51 @@ public final class Pw92Correlation implements LdaKernel {
     }
 
     @Override
-    public void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index) {
-        XcInputs.requirePointDomain(name, n);
-        if (n < densityThreshold || n == 0.0) {
-            energyDensity[index] = 0.0;
-            vrho[index] = 0.0;
-            return;
+    public void evaluate(XcBlock block) {
+        if (ArrayMath.vectorized()) {
+            VectorXcKernels.pw92(block, a, densityThreshold);
+        } else {
+            evaluateScalar(block);
         }
-        double rs = RS_FACTOR / Math.cbrt(n);
-        double eps = epsilon(rs);
-        energyDensity[index] = n * eps;
-        vrho[index] = eps - rs / 3.0 * dEpsilonDrs(rs, eps);
     }
 
-    /** ε_c(r_s), PW92 Eq. (10). */
-    double epsilon(double rs) {
-        double sqrtRs = Math.sqrt(rs);
-        double g = sqrtRs * (BETA1 + sqrtRs * (BETA2 + sqrtRs * (BETA3 + sqrtRs * BETA4)));
-        return -2.0 * a * (1.0 + ALPHA1 * rs) * Math.log1p(1.0 / (2.0 * a * g));
+    /** The scalar reference of {@link #evaluate(XcBlock)}: the fallback without the vector API. */
+    void evaluateScalar(XcBlock block) {
+        int count = block.count();
+        double[] n = block.density;
+        ArrayMath.cbrt(n, block.cubeRoot, 0, count);
+        double[] eps = block.work1;
+        double[] dEpsDrs = block.work2;
+        epsilonAndDerivative(block.cubeRoot, count, eps, dEpsDrs);
+        for (int j = 0; j < count; j++) {
+            double rs = RS_FACTOR / block.cubeRoot[j];
+            block.energyDensity[j] = n[j] * eps[j];
+            block.vrho[j] = eps[j] - rs / 3.0 * dEpsDrs[j];
+        }
+        block.screen(densityThreshold);
     }
 
     /**
-     * dε_c/dr_s given ε_c(r_s), PW92 Eq. (A5): with G = Σ β_j r_s^(j/2) and the logarithm recovered from ε,
-     * dε/dr_s = α₁ ε/(1 + α₁ r_s) + 2A (1 + α₁ r_s) G′ / (G (1 + 2A G)).
+     * ε_c(r_s) (PW92 Eq. 10) and dε_c/dr_s (Eq. A5) for the points 0..count−1 with r_s = RS_FACTOR/∛n, given
+     * ∛n. With G = Σ β_j r_s^(j/2): dε/dr_s = α₁ ε/(1 + α₁ r_s) + 2A (1 + α₁ r_s) G′ / (G (1 + 2A G)).
+     * {@code eps} holds the logarithm's argument on the way.
      */
-    double dEpsilonDrs(double rs, double eps) {
-        double sqrtRs = Math.sqrt(rs);
-        double g = sqrtRs * (BETA1 + sqrtRs * (BETA2 + sqrtRs * (BETA3 + sqrtRs * BETA4)));
-        double dg = 0.5 * BETA1 / sqrtRs + BETA2 + 1.5 * BETA3 * sqrtRs + 2.0 * BETA4 * rs;
-        double onePlusAlphaRs = 1.0 + ALPHA1 * rs;
-        return ALPHA1 * eps / onePlusAlphaRs + 2.0 * a * onePlusAlphaRs * dg / (g * (1.0 + 2.0 * a * g));
+    void epsilonAndDerivative(double[] cubeRoot, int count, double[] eps, double[] dEpsDrs) {
+        for (int j = 0; j < count; j++) {
+            double sqrtRs = Math.sqrt(RS_FACTOR / cubeRoot[j]);
+            double g = sqrtRs * (BETA1 + sqrtRs * (BETA2 + sqrtRs * (BETA3 + sqrtRs * BETA4)));
+            eps[j] = 1.0 / (2.0 * a * g);
+        }
+        ArrayMath.log1p(eps, eps, 0, count);
+        for (int j = 0; j < count; j++) {
+            double rs = RS_FACTOR / cubeRoot[j];
+            double sqrtRs = Math.sqrt(rs);
+            double g = sqrtRs * (BETA1 + sqrtRs * (BETA2 + sqrtRs * (BETA3 + sqrtRs * BETA4)));
+            double dg = 0.5 * BETA1 / sqrtRs + BETA2 + 1.5 * BETA3 * sqrtRs + 2.0 * BETA4 * rs;
+            double onePlusAlphaRs = 1.0 + ALPHA1 * rs;
+            double epsilon = -2.0 * a * onePlusAlphaRs * eps[j];
+            eps[j] = epsilon;
+            dEpsDrs[j] = ALPHA1 * epsilon / onePlusAlphaRs + 2.0 * a * onePlusAlphaRs * dg / (g * (1.0 + 2.0 * a * g));
+        }
     }
 }

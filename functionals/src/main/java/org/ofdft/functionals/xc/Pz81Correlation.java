@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Perdew–Zunger 1981 parametrization of the Ceperley–Alder correlation energy, spin-unpolarized
  * (libxc LDA_C_PZ, id 9):
@@ -22,13 +24,13 @@ public final class Pz81Correlation implements LdaKernel {
     /** libxc 5.2.3's default dens_threshold for LDA_C_PZ (as reported by the reference table). */
     public static final double LIBXC_DENSITY_THRESHOLD = 1e-15;
 
-    private static final double GAMMA = -0.1423;
-    private static final double BETA1 = 1.0529;
-    private static final double BETA2 = 0.3334;
-    private static final double A = 0.0311;
-    private static final double B = -0.048;
-    private static final double C = 0.0020;
-    private static final double D = -0.0116;
+    static final double GAMMA = -0.1423;
+    static final double BETA1 = 1.0529;
+    static final double BETA2 = 0.3334;
+    static final double A = 0.0311;
+    static final double B = -0.048;
+    static final double C = 0.0020;
+    static final double D = -0.0116;
 
     private final double densityThreshold;
 
@@ -51,28 +53,33 @@ public final class Pz81Correlation implements LdaKernel {
         return densityThreshold;
     }
 
+    /** ∛n and ln r_s as SIMD stages ({@link ArrayMath}), then the branches as scalar code. */
     @Override
-    public void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index) {
-        XcInputs.requirePointDomain("LDA_C_PZ", n);
-        if (n < densityThreshold || n == 0.0) {
-            energyDensity[index] = 0.0;
-            vrho[index] = 0.0;
-            return;
+    public void evaluate(XcBlock block) {
+        int count = block.count();
+        double[] n = block.density;
+        double[] rs = block.work1;
+        double[] lnRs = block.work2;
+        ArrayMath.cbrt(n, block.cubeRoot, 0, count);
+        for (int j = 0; j < count; j++) {
+            rs[j] = Pw92Correlation.RS_FACTOR / block.cubeRoot[j];
         }
-        double rs = Pw92Correlation.RS_FACTOR / Math.cbrt(n);
-        double eps;
-        double rsDepsDrs;
-        if (rs >= 1.0) {
-            double sqrtRs = Math.sqrt(rs);
-            double denominator = 1.0 + BETA1 * sqrtRs + BETA2 * rs;
-            eps = GAMMA / denominator;
-            rsDepsDrs = -eps * (0.5 * BETA1 * sqrtRs + BETA2 * rs) / denominator;
-        } else {
-            double lnRs = Math.log(rs);
-            eps = A * lnRs + B + C * rs * lnRs + D * rs;
-            rsDepsDrs = A + C * rs * (lnRs + 1.0) + D * rs;
+        ArrayMath.log(rs, lnRs, 0, count);
+        for (int j = 0; j < count; j++) {
+            double eps;
+            double rsDepsDrs;
+            if (rs[j] >= 1.0) {
+                double sqrtRs = Math.sqrt(rs[j]);
+                double denominator = 1.0 + BETA1 * sqrtRs + BETA2 * rs[j];
+                eps = GAMMA / denominator;
+                rsDepsDrs = -eps * (0.5 * BETA1 * sqrtRs + BETA2 * rs[j]) / denominator;
+            } else {
+                eps = A * lnRs[j] + B + C * rs[j] * lnRs[j] + D * rs[j];
+                rsDepsDrs = A + C * rs[j] * (lnRs[j] + 1.0) + D * rs[j];
+            }
+            block.energyDensity[j] = n[j] * eps;
+            block.vrho[j] = eps - rsDepsDrs / 3.0;
         }
-        energyDensity[index] = n * eps;
-        vrho[index] = eps - rsDepsDrs / 3.0;
+        block.screen(densityThreshold);
     }
 }

@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Dirac–Slater exchange of the homogeneous electron gas (libxc LDA_X, id 1), spin-unpolarized:
  *
@@ -43,15 +45,25 @@ public final class SlaterExchange implements LdaKernel {
     }
 
     @Override
-    public void evaluatePoint(double n, double[] energyDensity, double[] vrho, int index) {
-        XcInputs.requirePointDomain("LDA_X", n);
-        if (n < densityThreshold || 0.5 * n <= densityThreshold) {
-            energyDensity[index] = 0.0;
-            vrho[index] = 0.0;
-            return;
+    public void evaluate(XcBlock block) {
+        if (ArrayMath.vectorized()) {
+            VectorXcKernels.slater(block, densityThreshold);
+        } else {
+            evaluateScalar(block);
         }
-        double epsX = C_X * Math.cbrt(n);
-        energyDensity[index] = n * epsX;
-        vrho[index] = (4.0 / 3.0) * epsX;
+    }
+
+    /** The scalar reference of {@link #evaluate(XcBlock)}: the fallback without the vector API. */
+    void evaluateScalar(XcBlock block) {
+        int count = block.count();
+        double[] n = block.density;
+        double[] cubeRoot = block.cubeRoot;
+        ArrayMath.cbrt(n, cubeRoot, 0, count);
+        for (int j = 0; j < count; j++) {
+            double epsX = C_X * cubeRoot[j];
+            block.energyDensity[j] = n[j] * epsX;
+            block.vrho[j] = (4.0 / 3.0) * epsX;
+        }
+        block.screenPerSpinChannel(densityThreshold);
     }
 }

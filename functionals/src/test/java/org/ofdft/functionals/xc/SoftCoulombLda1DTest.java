@@ -3,10 +3,8 @@ package org.ofdft.functionals.xc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -328,26 +326,5 @@ class SoftCoulombLda1DTest {
         for (double huge : new double[] {1e200, Double.MAX_VALUE}) {
             assertTrue(Double.isFinite(both.energyDensity(huge)) && both.potential(huge) == -0.5, "n = " + huge);
         }
-    }
-
-    @Test
-    void arrayEvaluationAllocatesNothingPerPoint() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "allocation counter not available");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
-        int points = 20_000;
-        double[] n = new double[points];
-        for (int i = 0; i < points; i++) {
-            n[i] = 1e-4 + 0.001 * i;                        // up to n = 20: all regimes
-        }
-        double[] e = new double[points];
-        double[] v = new double[points];
-        long thread = Thread.currentThread().getId();
-        both.evaluate(n, e, v);
-        long before = counter.getThreadAllocatedBytes(thread);
-        both.evaluate(n, e, v);
-        long allocated = counter.getThreadAllocatedBytes(thread) - before;
-        assertTrue(allocated < 1024, both.name() + " allocated " + allocated + " bytes for " + points + " points");
     }
 }

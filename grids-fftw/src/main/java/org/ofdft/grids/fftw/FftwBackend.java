@@ -1,6 +1,7 @@
 package org.ofdft.grids.fftw;
 
 import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.fft.RealFft3D;
 
 /**
@@ -8,7 +9,8 @@ import org.ofdft.grids.fft.RealFft3D;
  * {@code FFTW_MEASURE} r2c/c2r pair on native buffers of its own; see {@link FftwRealFft3D}.
  *
  * <p>Plans stay valid after the backend is closed and must be closed themselves; closing the
- * backend only forbids new plans (FFTW's thread pool is global to the process and is kept).
+ * backend only forbids new plans and stops the pointwise workers of {@link #parallel()} (FFTW's thread
+ * pool is global to the process and is kept).
  */
 public final class FftwBackend implements FftBackend {
 
@@ -16,6 +18,7 @@ public final class FftwBackend implements FftBackend {
     public static final String LICENCE = "GPL-2.0-or-later (FFTW 3.3.10); JavaCPP presets Apache-2.0";
 
     private final int threads;
+    private final ParallelRange parallel;
     private volatile boolean closed;
 
     /**
@@ -36,11 +39,18 @@ public final class FftwBackend implements FftBackend {
             threaded = FftwNative.threadsAvailable();
         }
         this.threads = threaded ? threads : 1;
+        // FFTW's own threads are not reachable from Java: the pointwise loops get a pool of their own.
+        this.parallel = new ParallelRange(this.threads, "fftw-pointwise");
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ParallelRange parallel() {
+        return parallel;
     }
 
     @Override
@@ -65,5 +75,6 @@ public final class FftwBackend implements FftBackend {
     @Override
     public void close() {
         closed = true;
+        parallel.close();
     }
 }

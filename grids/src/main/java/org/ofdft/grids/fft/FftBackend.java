@@ -19,6 +19,13 @@ public interface FftBackend extends AutoCloseable {
      */
     RealFft3D plan(int n1, int n2, int n3);
 
+    /**
+     * The {@link #threads()} workers for the grid-point loops that go with this backend's transforms
+     * (density functionals' pointwise work), so that a term runs its whole evaluation on the thread count
+     * its FFTs use. Owned and closed by the backend; one loop at a time.
+     */
+    ParallelRange parallel();
+
     /** Releases threads and native resources owned by the backend. */
     @Override
     void close();

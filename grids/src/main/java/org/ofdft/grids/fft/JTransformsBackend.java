@@ -27,6 +27,11 @@ public final class JTransformsBackend implements FftBackend {
     }
 
     @Override
+    public ParallelRange parallel() {
+        return parallel;
+    }
+
+    @Override
     public int threads() {
         return parallel.threads();
     }

@@ -36,6 +36,11 @@ public final class JavaFftBackend implements FftBackend {
     }
 
     @Override
+    public ParallelRange parallel() {
+        return parallel;
+    }
+
+    @Override
     public int threads() {
         return parallel.threads();
     }

@@ -20,6 +20,9 @@ public final class ParallelRange implements AutoCloseable {
         void run(int from, int to, int worker);
     }
 
+    /** One thread, no pool: loops run on the caller. Shared; holds no state. */
+    private static final ParallelRange SERIAL = new ParallelRange(1, "serial");
+
     private final int threads;
     private final ExecutorService pool;
     private final Future<?>[] pending;
@@ -41,6 +44,11 @@ public final class ParallelRange implements AutoCloseable {
             };
             this.pool = Executors.newFixedThreadPool(threads - 1, factory);
         }
+    }
+
+    /** A range that runs every loop on the calling thread. */
+    public static ParallelRange serial() {
+        return SERIAL;
     }
 
     public int threads() {

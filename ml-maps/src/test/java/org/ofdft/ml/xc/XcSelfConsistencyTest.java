@@ -74,7 +74,7 @@ class XcSelfConsistencyTest {
             samples.add(new XcSample("train" + i, n, v, XcSample.densityWeights(n, all, GRID.spacing()), e));
         }
         XcTrainingConfig config = new XcTrainingConfig(XcTrainingConfig.Optimizer.LBFGS, XcModelKind.ENERGY, 0, new int[] {8}, 10.0, 1.0, 2e-2, 1e-3,
-                300, 10, 300, 3);
+                600, 10, 600, 3);
         XcModel model = new XcTrainer(config).train(samples.subList(0, 5), samples.subList(5, 6), GRID.spacing(),
                 INTERACTION.name(), "LDA targets").model();
 
