@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Orbital-free end-to-end benchmark against DFTpy: the 256- and 864-atom fcc Al WT/LDA/BLPS cases of
 # ../shared/validation/dftpy (r21_cubic4_WT_ec22, r20_cubic4_WT_ec40, r22_cubic6_WT_ec22), run with
-# `ofdft scf --threads 1` and `--threads 2`, written up in benchmarks/results/ofdft.md (raw outputs in
-# benchmarks/target/ofdft-run/). Run from anywhere:
+# `ofdft scf --threads 1` and `--threads 2`, with the default pure-Java FFT backend and with the optional
+# FFTW one, written up in benchmarks/results/ofdft.md (raw outputs in benchmarks/target/ofdft-run/).
+# Run from anywhere:
 #   bash benchmarks/ofdft.sh
-# Takes about 2 minutes on 2 cores.
+# Takes about 4 minutes on 2 cores.
 #
 # Environment knobs (all optional):
 #   OFDFT_CASES="r21_cubic4_WT_ec22 r20_cubic4_WT_ec40 r22_cubic6_WT_ec22"   cases to run
 #   OFDFT_THREADS="1 2"          thread counts
+#   OFDFT_BACKENDS="java fftw"   FFT backends (`--fft`); fftw is dropped when the build has no FFTW backend
 #   SKIP_2T_LARGEST=1            no 2-thread run of r22_cubic6_WT_ec22 (to save time)
 #   NO_JFR=1                     skip the JFR profile of the largest case
 #   DFTPY_DIR=../shared/validation/dftpy (default, beside the repository)   where the DFTpy scripts and logs are
@@ -27,6 +29,7 @@ RESULTS=benchmarks/results
 DFTPY_DIR=${DFTPY_DIR:-$ROOT/../shared/validation/dftpy}
 CASES=${OFDFT_CASES:-"r21_cubic4_WT_ec22 r20_cubic4_WT_ec40 r22_cubic6_WT_ec22"}
 THREADS=${OFDFT_THREADS:-"1 2"}
+BACKENDS=${OFDFT_BACKENDS:-"java fftw"}
 mkdir -p "$WORK" "$RESULTS"
 : > "$WORK/load.txt"
 
@@ -44,12 +47,18 @@ log "building (if needed)"
 CP="cli/target/ofdft.jar:cli/target/lib/*"
 
 # --- FFT forward+inverse pair at each grid, same backend (java) and thread counts ------------------
+if [[ " $BACKENDS " == *" fftw "* ]] && ! ./ofdft info 2>/dev/null | grep -q '^  fftw .*available'; then
+    log "the build has no FFTW backend (built with -Dnofftw?): benchmarking java only"
+    BACKENDS=$(printf '%s\n' $BACKENDS | grep -vx fftw | tr '\n' ' ')
+fi
 GRIDS=$(for c in $CASES; do echo "${NG[$c]}"; done | sort -un | tr '\n' ' ')
 : > "$WORK/fft_pair.txt"
-for t in $THREADS; do
-    log "FFT pair timing, threads=$t, grids: $GRIDS"
-    java --add-modules jdk.incubator.vector -cp "$CP" benchmarks/ofdft/FftPair.java "$t" $GRIDS \
-        2>/dev/null >> "$WORK/fft_pair.txt"
+for b in $BACKENDS; do
+    for t in $THREADS; do
+        log "FFT pair timing, backend=$b threads=$t, grids: $GRIDS"
+        java --add-modules jdk.incubator.vector -cp "$CP" benchmarks/ofdft/FftPair.java "$b" "$t" $GRIDS \
+            2>/dev/null | sed "s/^/$b /" >> "$WORK/fft_pair.txt"
+    done
 done
 load "after FFT pairs"
 
@@ -86,21 +95,24 @@ optimizer = "tn"
 energy_tolerance = $etol
 residual_tolerance = 1.0
 TOML
+    for b in $BACKENDS; do
     for t in $THREADS; do
         if [[ "$t" != 1 && "$c" == r22_cubic6_WT_ec22 && -n "${SKIP_2T_LARGEST:-}" ]]; then
             log "skipping $c threads=$t (SKIP_2T_LARGEST)"; continue
         fi
-        out="$WORK/$c.t$t.out"
+        run="$c.$b.t$t"
+        out="$WORK/$run.out"
         rm -rf "$out"
-        load "before $c t$t"
-        log "running $c threads=$t"
+        load "before $run"
+        log "running $c backend=$b threads=$t"
         start=$(date +%s.%N)
         rc=0
-        ./ofdft scf "$WORK/$c.toml" --out "$out" --threads "$t" --no-plots \
-            > "$WORK/$c.t$t.stdout" 2> "$WORK/$c.t$t.stderr" || rc=$?
+        ./ofdft scf "$WORK/$c.toml" --out "$out" --threads "$t" --fft "$b" --no-plots \
+            > "$WORK/$run.stdout" 2> "$WORK/$run.stderr" || rc=$?
         end=$(date +%s.%N)
-        echo "$c $t $rc $(python3 -c "print(f'{$end - $start:.3f}')")" >> "$WORK/runs.txt"
-        [[ $rc -eq 0 ]] || log "$c threads=$t exited with $rc (see $WORK/$c.t$t.stderr)"
+        echo "$c $b $t $rc $(python3 -c "print(f'{$end - $start:.3f}')")" >> "$WORK/runs.txt"
+        [[ $rc -eq 0 ]] || log "$run exited with $rc (see $WORK/$run.stderr)"
+    done
     done
 done
 load "after runs"
@@ -118,7 +130,7 @@ fi
 load "end"
 
 # --- report -------------------------------------------------------------------------------------------
-python3 benchmarks/ofdft/report.py "$ROOT" "$WORK" "$DFTPY_DIR" "$LARGEST" "$CASES" "$THREADS" \
+python3 benchmarks/ofdft/report.py "$ROOT" "$WORK" "$DFTPY_DIR" "$LARGEST" "$CASES" "$THREADS" "$BACKENDS" \
     > "$RESULTS/ofdft.md.tmp"
 mv "$RESULTS/ofdft.md.tmp" "$RESULTS/ofdft.md"
 log "wrote $RESULTS/ofdft.md"

@@ -1,18 +1,24 @@
-import org.ofdft.grids.fft.JavaFftBackend;
+import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.FftBackends;
 import org.ofdft.grids.fft.RealFft3D;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Times one forward + inverse real 3D FFT pair with the project's default "java" backend (the one
- * `ofdft scf` uses unless told otherwise). Usage: java --add-modules jdk.incubator.vector -cp JARS
- * FftPair.java THREADS N [N ...]. Prints "n threads median_seconds min_seconds pairs" per size.
+ * Times one forward + inverse real 3D FFT pair with a backend as `ofdft scf --fft BACKEND` uses it. Usage:
+ * java --add-modules jdk.incubator.vector -cp JARS FftPair.java BACKEND THREADS N [N ...]. Prints
+ * "n threads median_seconds min_seconds pairs" per size.
  */
 public class FftPair {
     public static void main(String[] args) {
-        int threads = Integer.parseInt(args[0]);
-        try (JavaFftBackend backend = new JavaFftBackend(threads)) {
-            for (int a = 1; a < args.length; a++) {
+        String name = args[0];
+        int threads = Integer.parseInt(args[1]);
+        FftBackends.Selection selection = FftBackends.select(name, threads);
+        if (!selection.backend().name().equals(name)) {
+            throw new IllegalStateException("FFT backend " + name + " is not available here");
+        }
+        try (FftBackend backend = selection.backend()) {
+            for (int a = 2; a < args.length; a++) {
                 int n = Integer.parseInt(args[a]);
                 try (RealFft3D plan = backend.plan(n, n, n)) {
                     double[] real = new double[plan.realLength()];

@@ -2,8 +2,10 @@
 """Writes the markdown report of benchmarks/ofdft.sh to stdout (the script moves it into place)."""
 import collections, json, os, platform, re, subprocess, sys
 
-root, work, dftpy_dir, largest, cases, threads = sys.argv[1:7]
-cases, threads = cases.split(), threads.split()
+root, work, dftpy_dir, largest, cases, threads, backends = sys.argv[1:8]
+cases, threads, backends = cases.split(), threads.split(), backends.split()
+# a configuration is (FFT backend, thread count)
+configs = [(b, t) for b in backends for t in threads]
 W = lambda *p: os.path.join(root, work, *p)
 
 
@@ -42,17 +44,17 @@ def dftpy(case):
 
 runs = {}
 for line in open(W("runs.txt")):
-    c, t, rc, whole = line.split()
-    runs[(c, t)] = dict(rc=int(rc), whole=float(whole))
+    c, b, t, rc, whole = line.split()
+    runs[(c, b, t)] = dict(rc=int(rc), whole=float(whole))
 fft = {}
 for line in open(W("fft_pair.txt")):
-    n, t, med, mn, k = line.split()
-    fft[(int(n), t)] = float(med)
+    b, n, t, med, mn, k = line.split()
+    fft[(int(n), b, t)] = float(med)
 
 
-def ours(c, t):
-    r = runs.get((c, t))
-    p = W(f"{c}.t{t}.out", "result.json")
+def ours(c, b, t):
+    r = runs.get((c, b, t))
+    p = W(f"{c}.{b}.t{t}.out", "result.json")
     if r is None or not os.path.exists(p):
         return None
     d = json.load(open(p))
@@ -60,7 +62,7 @@ def ours(c, t):
              evals=d["convergence"]["history"][-1]["evaluations"], conv=d["converged"],
              n=d["grid"]["shape"][0] if isinstance(d.get("grid"), dict) and "shape" in d["grid"] else None)
     # progress lines: "scf:  iter energy |dE| residual evals time"
-    prog = [l.split() for l in open(W(f"{c}.t{t}.stderr")) if re.match(r"^scf:\s+\d+\s", l)]
+    prog = [l.split() for l in open(W(f"{c}.{b}.t{t}.stderr")) if re.match(r"^scf:\s+\d+\s", l)]
     r["prog"] = prog
     return r
 
@@ -76,7 +78,9 @@ P("## Machine\n")
 cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
 mem = sh("free -g | awk '/Mem:/{print $2}'")
 P(f"- CPU: {cpu}, {os.cpu_count()} logical cores; memory {mem} GiB; {platform.system()} {platform.release()}")
-P(f"- Java: {sh('java -version 2>&1 | head -1')}; FFT backend `java` (the default), vector API on")
+P(f"- Java: {sh('java -version 2>&1 | head -1')}; vector API on; FFT backends: "
+  + ", ".join(f"`{b}`" + (" (default, pure Java)" if b == "java" else " (optional GPL module, FFTW 3.3.10 via JavaCPP)"
+                         if b == "fftw" else "") for b in backends))
 P("- Load average (1/5/15 min) at each phase:\n")
 P("```")
 P(open(W("load.txt")).read().rstrip())
@@ -101,11 +105,11 @@ P("Counting DFTpy's evaluations: the log's `Nd` (inner truncated-Newton CG itera
   "Hessian-vector products).\n")
 P("Reproduce: `bash benchmarks/ofdft.sh` (≈ 2 min on this machine).\n")
 
-P("## FFT forward+inverse pair (java backend, median)\n")
-P("| grid | " + " | ".join(f"{t} thread{'s' if t != '1' else ''} (ms)" for t in threads) + " |")
-P("|---|" + "---|" * len(threads))
+P("## FFT forward+inverse pair (median)\n")
+P("| grid | " + " | ".join(f"{b}, {t} thread{'s' if t != '1' else ''} (ms)" for b, t in configs) + " |")
+P("|---|" + "---|" * len(configs))
 for n in sorted({k[0] for k in fft}):
-    P(f"| {n}³ | " + " | ".join(f"{fft[(n, t)] * 1e3:.2f}" if (n, t) in fft else "–" for t in threads) + " |")
+    P(f"| {n}³ | " + " | ".join(f"{fft[(n, b, t)] * 1e3:.2f}" if (n, b, t) in fft else "–" for b, t in configs) + " |")
 P("")
 
 P("## Results\n")
@@ -114,26 +118,26 @@ P("Time columns: `solver` = `result.json` `wall_seconds` (the minimizer, from it
   "`./ofdft scf` command (JVM start, reading the pseudopotential, structure factors/Ewald setup, "
   "minimizer, writing outputs). Ratio = DFTpy `optimize_rho` / our solver time. "
   "s/eval in FFT pairs = (solver s / evaluations) / (one forward+inverse pair at that grid and thread count).\n")
-P("| case | atoms | grid | threads | solver s | command s | DFTpy optimize_rho s (total script s) | ratio DFTpy/ours | our iters / evals | DFTpy iters / evals | E ours (Ha) | E DFTpy (Ha) | ΔE (Ha/atom) | last residual | s/eval (ms) | = FFT pairs |")
-P("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+P("| case | atoms | grid | FFT | threads | solver s | command s | DFTpy optimize_rho s (total script s) | ratio DFTpy/ours | our iters / evals | DFTpy iters / evals | E ours (Ha) | E DFTpy (Ha) | ΔE (Ha/atom) | last residual | s/eval (ms) | = FFT pairs |")
+P("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 summary = {}
 for c in cases:
     dp = dftpy(c)
-    for t in threads:
-        r = ours(c, t)
+    for b, t in configs:
+        r = ours(c, b, t)
         n = NG.get(c)
         if r is None:
-            P(f"| {c} | {dp['nat']} | {n}³ | {t} | not run | | | | | | | | | | | |")
+            P(f"| {c} | {dp['nat']} | {n}³ | {b} | {t} | not run | | | | | | | | | | | |")
             continue
         ratio = dp["wall"][0] / r["wall"]
         se = r["wall"] / r["evals"]
-        pair = fft.get((n, t))
+        pair = fft.get((n, b, t))
         res = r["d"]["convergence"]["history"][-1]["residual"]
         conv = "" if r["conv"] else " (NOT converged)"
-        P(f"| {c} | {dp['nat']} | {n}³ | {t} | {r['wall']:.3f}{conv} | {r['whole']:.2f} | {dp['wall'][0]:.3f} ({dp['wall'][1]:.3f}) | "
+        P(f"| {c} | {dp['nat']} | {n}³ | {b} | {t} | {r['wall']:.3f}{conv} | {r['whole']:.2f} | {dp['wall'][0]:.3f} ({dp['wall'][1]:.3f}) | "
           f"{ratio:.2f}× | {r['iters']} / {r['evals']} | {dp['iters']} / {dp['evals']} | {r['E']:.9f} | {dp['etot']:.9f} | "
           f"{(r['E'] - dp['etot']) / dp['nat']:+.2e} | {res:.2e} | {se * 1e3:.1f} | {se / pair if pair else float('nan'):.1f} |")
-        summary[(c, t)] = (ratio, r["evals"], dp["evals"], r)
+        summary[(c, b, t)] = (ratio, r["evals"], dp["evals"], r)
 P("")
 P("DFTpy logs used: " + ", ".join(f"`{dftpy(c)['path']}`" for c in cases) + " (the `.solo.log` timing re-run "
   "on a quiet machine where there is one, else the `.log`; DFTpy runs single-threaded numpy/FFTW-via-numpy, "
@@ -143,14 +147,14 @@ P("## Setup before the first iteration\n")
 P("`scf:` progress lines (stderr) are held back for the first 2 s and then printed all at once with the "
   "elapsed time *at the moment of printing*, so iteration 0's time is only meaningful when the run "
   "printed it live; the better measure of setup+JVM+output is command − solver.\n")
-P("| case | threads | command − solver (s) | iteration-0 progress time (s) |")
-P("|---|---|---|---|")
+P("| case | FFT | threads | command − solver (s) | iteration-0 progress time (s) |")
+P("|---|---|---|---|---|")
 for c in cases:
-    for t in threads:
-        r = runs.get((c, t))
+    for b, t in configs:
+        r = runs.get((c, b, t))
         if r and "wall" in r:
             p0 = next((p[-1] for p in r["prog"] if p[1] == "0"), "not printed (run < 2 s)")
-            P(f"| {c} | {t} | {r['whole'] - r['wall']:.2f} | {p0} |")
+            P(f"| {c} | {b} | {t} | {r['whole'] - r['wall']:.2f} | {p0} |")
 P("")
 
 samples = W(f"{largest}.samples.txt")
@@ -196,7 +200,7 @@ if summary:
     for k in big:
         ratio, ev, dev, r = summary[k]
         ok = ratio >= 3.0 and ev <= dev
-        P(f"- {largest}, {k[1]} thread(s): {ratio:.2f}× DFTpy's optimize_rho time, {ev} evaluations vs DFTpy's {dev}: "
+        P(f"- {largest}, `{k[1]}` FFT, {k[2]} thread(s): {ratio:.2f}× DFTpy's optimize_rho time, {ev} evaluations vs DFTpy's {dev}: "
           f"target (≥ 3× faster with no more evaluations) **{'met' if ok else 'not met'}**.")
 P("")
 sys.stdout.write("\n".join(out) + "\n")

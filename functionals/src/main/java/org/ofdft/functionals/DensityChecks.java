@@ -40,6 +40,9 @@ public final class DensityChecks {
 
     /** Throws if any value is NaN or infinite. */
     public static void requireFinite(String functional, double[] density) {
+        if (Double.isFinite(ArrayMath.sum(density, 0, density.length))) {
+            return;                    // fast path: a NaN or infinity makes the sum non-finite
+        }
         int notFinite = 0;
         for (double n : density) {
             if (!Double.isFinite(n)) {

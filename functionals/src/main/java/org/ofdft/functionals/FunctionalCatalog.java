@@ -12,6 +12,7 @@ import org.ofdft.grids.Grid1D;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.PeriodicGrid;
 import org.ofdft.grids.SpectralOperators;
+import org.ofdft.grids.fft.ParallelRange;
 
 /**
  * Kinetic and exchange–correlation functionals by the names used in input files. An unknown name is an
@@ -50,6 +51,11 @@ public final class FunctionalCatalog {
             return Laplacian.finiteDifference((Grid1D) grid, finiteDifferenceOrder);
         }
 
+        /** The FFT backend's workers on a periodic grid, one thread on a box. */
+        ParallelRange parallel() {
+            return operators != null ? operators.parallel() : ParallelRange.serial();
+        }
+
         SpectralOperators operators3D(String name) {
             if (grid.dimension() != 3) {
                 throw new IllegalArgumentException("functional '" + name + "' is defined for 3D cells only; the grid is "
@@ -78,8 +84,9 @@ public final class FunctionalCatalog {
         Grid grid = context.grid();
         return switch (name) {
             case "none" -> List.of();
-            case "lda", "lda_pz81" -> List.of(requireDimension(name, 3, LdaFunctional.slaterPz81(grid)));
-            case "lda_pw92" -> List.of(requireDimension(name, 3, LdaFunctional.slaterPw92(grid)));
+            case "lda", "lda_pz81" -> List.of(requireDimension(name, 3,
+                    LdaFunctional.slaterPz81(grid, context.parallel())));
+            case "lda_pw92" -> List.of(requireDimension(name, 3, LdaFunctional.slaterPw92(grid, context.parallel())));
             case "pbe" -> List.of(GgaFunctional.pbe(context.operators3D(name)));
             case "lda_1d_exponential" -> List.of(LdaFunctional.exponential1D(grid));
             case "lda_1d_soft_coulomb" -> List.of(LdaFunctional.softCoulomb1D(grid));

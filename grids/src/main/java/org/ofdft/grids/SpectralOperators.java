@@ -78,12 +78,14 @@ public final class SpectralOperators implements AutoCloseable {
         plan.forward(f, spectrum);
         for (int c = 0; c < gradient.length; c++) {
             double[] g = reciprocalComponent(c);
-            for (int e = 0, n = g.length; e < n; e++) {
-                double re = spectrum[2 * e];
-                double im = spectrum[2 * e + 1];
-                work[2 * e] = -g[e] * im;
-                work[2 * e + 1] = g[e] * re;
-            }
+            parallel.forEach(g.length, (from, to, worker) -> {
+                for (int e = from; e < to; e++) {
+                    double re = spectrum[2 * e];
+                    double im = spectrum[2 * e + 1];
+                    work[2 * e] = -g[e] * im;
+                    work[2 * e + 1] = g[e] * re;
+                }
+            });
             plan.inverse(work, gradient[c]);
         }
     }
@@ -91,14 +93,18 @@ public final class SpectralOperators implements AutoCloseable {
     /** ∇·v: Σ_c iG_c V_c(G), transformed back once. */
     public void divergence(double[][] vector, double[] out) {
         checkComponents(vector, "vector field");
-        java.util.Arrays.fill(spectrum, 0.0);
         for (int c = 0; c < vector.length; c++) {
             plan.forward(vector[c], work);
             double[] g = reciprocalComponent(c);
-            for (int e = 0, n = g.length; e < n; e++) {
-                spectrum[2 * e] -= g[e] * work[2 * e + 1];
-                spectrum[2 * e + 1] += g[e] * work[2 * e];
-            }
+            boolean first = c == 0;
+            parallel.forEach(g.length, (from, to, worker) -> {
+                for (int e = from; e < to; e++) {
+                    double re = first ? 0.0 : spectrum[2 * e];
+                    double im = first ? 0.0 : spectrum[2 * e + 1];
+                    spectrum[2 * e] = re - g[e] * work[2 * e + 1];
+                    spectrum[2 * e + 1] = im + g[e] * work[2 * e];
+                }
+            });
         }
         plan.inverse(spectrum, out);
     }
@@ -107,10 +113,12 @@ public final class SpectralOperators implements AutoCloseable {
     public void laplacian(double[] f, double[] out) {
         plan.forward(f, spectrum);
         double[] g2 = reciprocal.g2();
-        for (int e = 0, n = g2.length; e < n; e++) {
-            spectrum[2 * e] *= -g2[e];
-            spectrum[2 * e + 1] *= -g2[e];
-        }
+        parallel.forEach(g2.length, (from, to, worker) -> {
+            for (int e = from; e < to; e++) {
+                spectrum[2 * e] *= -g2[e];
+                spectrum[2 * e + 1] *= -g2[e];
+            }
+        });
         plan.inverse(spectrum, out);
     }
 
@@ -124,10 +132,7 @@ public final class SpectralOperators implements AutoCloseable {
                     + grid + " has " + reciprocal.size());
         }
         plan.forward(f, spectrum);
-        for (int e = 0, n = kernel.length; e < n; e++) {
-            spectrum[2 * e] *= kernel[e];
-            spectrum[2 * e + 1] *= kernel[e];
-        }
+        multiply(spectrum, kernel);
         plan.inverse(spectrum, out);
     }
 
@@ -148,14 +153,33 @@ public final class SpectralOperators implements AutoCloseable {
     public void solvePoisson(double[] rho, double[] potential) {
         plan.forward(rho, spectrum);
         double[] g2 = reciprocal.g2();
+        parallel.forEach(g2.length, (from, to, worker) -> {
+            for (int e = Math.max(from, 1); e < to; e++) {
+                double factor = 4 * Math.PI / g2[e];
+                spectrum[2 * e] *= factor;
+                spectrum[2 * e + 1] *= factor;
+            }
+        });
         spectrum[0] = 0.0;
         spectrum[1] = 0.0;
-        for (int e = 1, n = g2.length; e < n; e++) {
-            double factor = 4 * Math.PI / g2[e];
-            spectrum[2 * e] *= factor;
-            spectrum[2 * e + 1] *= factor;
-        }
         plan.inverse(spectrum, potential);
+    }
+
+    /**
+     * spectrum(G) ← K(G)·spectrum(G) on the half spectrum (interleaved complex values, real K), split over
+     * the workers: for terms that transform themselves (e.g. a kernel that changes between calls).
+     */
+    public void multiply(double[] spectrum, double[] kernel) {
+        if (2 * kernel.length != spectrum.length) {
+            throw new IllegalArgumentException("kernel has " + kernel.length + " values for a spectrum of "
+                    + spectrum.length / 2 + " complex entries");
+        }
+        parallel.forEach(kernel.length, (from, to, worker) -> {
+            for (int e = from; e < to; e++) {
+                spectrum[2 * e] *= kernel[e];
+                spectrum[2 * e + 1] *= kernel[e];
+            }
+        });
     }
 
     private double[] reciprocalComponent(int c) {

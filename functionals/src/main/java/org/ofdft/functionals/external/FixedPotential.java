@@ -4,6 +4,7 @@ import org.ofdft.functionals.DensityChecks;
 import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * The energy of the density in a given, density-independent potential v(r):
@@ -61,10 +62,7 @@ public final class FixedPotential implements DensityFunctional {
         double[] n = density.values();
         DensityChecks.requireFinite(name, n);
         double[] v = potential.values();
-        double sum = 0;
-        for (int j = 0; j < n.length; j++) {
-            sum += v[j] * n[j];
-        }
+        double sum = ArrayMath.dot(v, n, 0, n.length);
         if (potentialOut != null) {
             double[] out = potentialOut.values();
             for (int j = 0; j < out.length; j++) {

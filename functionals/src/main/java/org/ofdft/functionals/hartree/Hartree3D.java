@@ -6,6 +6,7 @@ import org.ofdft.grids.Grid;
 import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.RealField;
 import org.ofdft.grids.SpectralOperators;
+import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * Hartree energy of a periodic density, E_H = ½∫∫ n(r)n(r')/|r−r'| = ½ ∫ v_H n, with v_H from the
@@ -17,6 +18,8 @@ public final class Hartree3D implements DensityFunctional {
 
     private final SpectralOperators operators;
     private final double[] hartreePotential;
+    /** One partial sum per worker of the operators' {@link SpectralOperators#parallel()}. */
+    private final double[] partials;
 
     public Hartree3D(SpectralOperators operators) {
         if (!(operators.grid() instanceof Grid3D)) {
@@ -24,6 +27,7 @@ public final class Hartree3D implements DensityFunctional {
         }
         this.operators = operators;
         this.hartreePotential = new double[operators.grid().size()];
+        this.partials = new double[operators.parallel().threads()];
     }
 
     @Override
@@ -43,15 +47,19 @@ public final class Hartree3D implements DensityFunctional {
         double[] n = density.values();
         DensityChecks.requireFinite(name(), n);
         operators.solvePoisson(n, hartreePotential);
-        double sum = 0;
-        for (int j = 0; j < n.length; j++) {
-            sum += hartreePotential[j] * n[j];
-        }
-        if (potential != null) {
-            double[] v = potential.values();
-            for (int j = 0; j < n.length; j++) {
-                v[j] += hartreePotential[j];
+        double[] v = potential == null ? null : potential.values();
+        java.util.Arrays.fill(partials, 0.0);
+        operators.parallel().forEach(n.length, (from, to, worker) -> {
+            partials[worker] = ArrayMath.dot(hartreePotential, n, from, to);
+            if (v != null) {
+                for (int j = from; j < to; j++) {
+                    v[j] += hartreePotential[j];
+                }
             }
+        });
+        double sum = 0;
+        for (double part : partials) {
+            sum += part;
         }
         return 0.5 * sum * grid().volumeElement();
     }

@@ -63,6 +63,7 @@ public final class WangTeter implements DensityFunctional {
     public static final double DENSITY_FLOOR = 1e-30;
 
     private final Grid3D grid;
+    private final SpectralOperators operators;
     private final RealFft3D plan;
     private final ParallelRange parallel;
     /** One partial sum per worker of {@link #parallel}. */
@@ -93,6 +94,7 @@ public final class WangTeter implements DensityFunctional {
                     + "electrons per bohr^3, got " + referenceDensity);
         }
         this.grid = grid3D;
+        this.operators = operators;
         this.plan = operators.plan();
         this.parallel = operators.parallel();
         this.partials = new double[parallel.threads()];
@@ -214,10 +216,7 @@ public final class WangTeter implements DensityFunctional {
                 derivativeSum += reciprocal.hermitianMultiplicity(e % h3) * kernelDerivative[e] * (re * re + im * im);
             }
         }
-        for (int e = 0, count = kernel.length; e < count; e++) {
-            spectrum[2 * e] *= kernel[e];
-            spectrum[2 * e + 1] *= kernel[e];
-        }
+        operators.multiply(spectrum, kernel);
         plan.inverse(spectrum, convolved);
         double[] v = potential == null ? null : potential.values();
         // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.

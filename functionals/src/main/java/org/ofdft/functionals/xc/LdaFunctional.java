@@ -4,37 +4,65 @@ import java.util.List;
 import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.SpectralOperators;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.simd.ArrayMath;
 
 /**
  * A local exchange–correlation functional E_xc = ∫ Σ_k e_k(n(r)) dr, v_xc = Σ_k ∂e_k/∂n, from one or more
  * pointwise kernels (typically exchange + correlation). Works on every grid: 1D kernels give energies
- * per length, 3D kernels per volume. The kernels run block by block ({@link XcBlock}) on the calling thread.
+ * per length, 3D kernels per volume. The kernels run block by block ({@link XcBlock}), on the calling thread or
+ * split over a {@link ParallelRange}'s workers.
  */
 public final class LdaFunctional implements DensityFunctional {
 
     private final Grid grid;
     private final String label;
     private final List<LdaKernel> kernels;
-    private final XcBlock block = new XcBlock();
+    private final ParallelRange parallel;
+    /** Per worker: its block and its part of Σ e. */
+    private final XcBlock[] blocks;
+    private final double[] partialEnergies;
 
+    /** Kernels evaluated on the calling thread. */
     public LdaFunctional(Grid grid, String label, List<LdaKernel> kernels) {
+        this(grid, label, kernels, ParallelRange.serial());
+    }
+
+    /** Kernels evaluated on {@code parallel}'s workers (e.g. a 3D grid's {@link SpectralOperators#parallel()}). */
+    public LdaFunctional(Grid grid, String label, List<LdaKernel> kernels, ParallelRange parallel) {
         if (kernels.isEmpty()) {
             throw new IllegalArgumentException("an LDA functional needs at least one kernel");
         }
         this.grid = grid;
         this.label = label;
         this.kernels = List.copyOf(kernels);
+        this.parallel = parallel;
+        this.blocks = new XcBlock[parallel.threads()];
+        for (int w = 0; w < blocks.length; w++) {
+            blocks[w] = new XcBlock();
+        }
+        this.partialEnergies = new double[parallel.threads()];
     }
 
     /** Slater exchange + Perdew–Zunger 1981 correlation: the "LDA" of DFTpy and of Quantum ESPRESSO's 'PZ'. */
     public static LdaFunctional slaterPz81(Grid grid) {
-        return new LdaFunctional(grid, "lda_pz81", List.of(new SlaterExchange(), new Pz81Correlation()));
+        return slaterPz81(grid, ParallelRange.serial());
+    }
+
+    /** {@link #slaterPz81(Grid)} on {@code parallel}'s workers. */
+    public static LdaFunctional slaterPz81(Grid grid, ParallelRange parallel) {
+        return new LdaFunctional(grid, "lda_pz81", List.of(new SlaterExchange(), new Pz81Correlation()), parallel);
     }
 
     /** Slater exchange + Perdew–Wang 1992 correlation. */
     public static LdaFunctional slaterPw92(Grid grid) {
-        return new LdaFunctional(grid, "lda_pw92", List.of(new SlaterExchange(), Pw92Correlation.original()));
+        return slaterPw92(grid, ParallelRange.serial());
+    }
+
+    /** {@link #slaterPw92(Grid)} on {@code parallel}'s workers. */
+    public static LdaFunctional slaterPw92(Grid grid, ParallelRange parallel) {
+        return new LdaFunctional(grid, "lda_pw92", List.of(new SlaterExchange(), Pw92Correlation.original()), parallel);
     }
 
     /** 1D LDA for the exponential interaction (Baker et al. 2015), spin-unpolarized. */
@@ -78,9 +106,21 @@ public final class LdaFunctional implements DensityFunctional {
         double[] n = density.values();
         XcInputs.requireDensityDomain(label, n);
         double[] v = potential == null ? null : potential.values();
+        java.util.Arrays.fill(partialEnergies, 0.0);
+        parallel.forEach(n.length, (from, to, worker) -> partialEnergies[worker] = kernelPass(n, v, from, to, worker));
         double sum = 0;
-        for (int start = 0; start < n.length; start += XcBlock.CAPACITY) {
-            int count = Math.min(XcBlock.CAPACITY, n.length - start);
+        for (double part : partialEnergies) {
+            sum += part;
+        }
+        return sum * grid.volumeElement();
+    }
+
+    /** Points [from, to): the kernels block by block, v += Σ ∂e/∂n; returns Σ e over the range. */
+    private double kernelPass(double[] n, double[] v, int from, int to, int worker) {
+        XcBlock block = blocks[worker];
+        double sum = 0;
+        for (int start = from; start < to; start += XcBlock.CAPACITY) {
+            int count = Math.min(XcBlock.CAPACITY, to - start);
             block.load(n, null, start, count);
             for (LdaKernel kernel : kernels) {
                 kernel.evaluate(block);
@@ -93,6 +133,6 @@ public final class LdaFunctional implements DensityFunctional {
                 }
             }
         }
-        return sum * grid.volumeElement();
+        return sum;
     }
 }

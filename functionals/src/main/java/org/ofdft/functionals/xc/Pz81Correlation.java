@@ -53,9 +53,17 @@ public final class Pz81Correlation implements LdaKernel {
         return densityThreshold;
     }
 
-    /** ∛n and ln r_s as SIMD stages ({@link ArrayMath}), then the branches as scalar code. */
     @Override
     public void evaluate(XcBlock block) {
+        if (ArrayMath.vectorized()) {
+            VectorXcKernels.pz81(block, densityThreshold);
+        } else {
+            evaluateScalar(block);
+        }
+    }
+
+    /** The scalar reference of {@link #evaluate(XcBlock)}: the fallback without the vector API. */
+    void evaluateScalar(XcBlock block) {
         int count = block.count();
         double[] n = block.density;
         double[] rs = block.work1;

@@ -1,6 +1,8 @@
 package org.ofdft.functionals.xc;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ofdft.grids.simd.ArrayMath;
 
@@ -18,8 +20,8 @@ import org.ofdft.grids.simd.ArrayMath;
  * vector: one that C2 declines to inline ("callee uses too much stack") boxes its vectors on the heap. Divisions are the other cost (a 512-bit
  * division takes as long as about ten products): each kernel forms 1/∛n once and writes n^(−7/3), n^(−8/3) as
  * its powers, so PBE correlation divides 6 times per point instead of the scalar reference's 17. Screening is a scalar pass at the end
- * ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81's branches run as scalar
- * code after SIMD ∛ and ln stages (its scalar reference is the only version).
+ * ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81 computes both of its
+ * branches in every lane and blends them.
  *
  * <p>Loops run over whole vectors up to count rounded up to the lane count; {@link XcBlock}'s arrays are padded
  * for that, and what the padding lanes compute is never read.
@@ -58,6 +60,40 @@ final class VectorXcKernels {
             DoubleVector rs = DoubleVector.fromArray(SPECIES, block.work6, j).mul(Pw92Correlation.RS_FACTOR);
             DoubleVector.fromArray(SPECIES, block.density, j).mul(eps).intoArray(block.energyDensity, j);
             eps.sub(rs.mul(DoubleVector.fromArray(SPECIES, block.work2, j)).mul(1.0 / 3.0)).intoArray(block.vrho, j);
+        }
+        block.screen(threshold);
+    }
+
+    /**
+     * {@link Pz81Correlation}: both branches for every lane, blended on r_s ≥ 1; r_s in work1 and ln r_s
+     * in work2 between the loops.
+     */
+    static void pz81(XcBlock block, double threshold) {
+        int bound = bound(block);
+        ArrayMath.cbrt(block.density, block.cubeRoot, 0, bound);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector.broadcast(SPECIES, Pw92Correlation.RS_FACTOR)
+                    .div(DoubleVector.fromArray(SPECIES, block.cubeRoot, j)).intoArray(block.work1, j);
+        }
+        ArrayMath.log(block.work1, block.work2, 0, bound);
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector n = DoubleVector.fromArray(SPECIES, block.density, j);
+            DoubleVector rs = DoubleVector.fromArray(SPECIES, block.work1, j);
+            DoubleVector lnRs = DoubleVector.fromArray(SPECIES, block.work2, j);
+            DoubleVector sqrtRs = rs.sqrt();
+            DoubleVector inverseDenominator = DoubleVector.broadcast(SPECIES, 1.0)
+                    .div(sqrtRs.mul(Pz81Correlation.BETA1).add(rs.mul(Pz81Correlation.BETA2)).add(1.0));
+            DoubleVector epsLow = inverseDenominator.mul(Pz81Correlation.GAMMA);
+            DoubleVector rsDepsLow = epsLow.neg().mul(sqrtRs.mul(0.5 * Pz81Correlation.BETA1)
+                    .add(rs.mul(Pz81Correlation.BETA2))).mul(inverseDenominator);
+            DoubleVector epsHigh = lnRs.mul(Pz81Correlation.A).add(Pz81Correlation.B)
+                    .add(rs.mul(lnRs).mul(Pz81Correlation.C)).add(rs.mul(Pz81Correlation.D));
+            DoubleVector rsDepsHigh = rs.mul(lnRs.add(1.0)).mul(Pz81Correlation.C).add(rs.mul(Pz81Correlation.D))
+                    .add(Pz81Correlation.A);
+            VectorMask<Double> lowDensity = rs.compare(VectorOperators.GE, 1.0);
+            DoubleVector eps = epsHigh.blend(epsLow, lowDensity);
+            n.mul(eps).intoArray(block.energyDensity, j);
+            eps.sub(rsDepsHigh.blend(rsDepsLow, lowDensity).mul(1.0 / 3.0)).intoArray(block.vrho, j);
         }
         block.screen(threshold);
     }

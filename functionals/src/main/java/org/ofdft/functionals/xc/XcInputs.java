@@ -1,5 +1,7 @@
 package org.ofdft.functionals.xc;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Input validation shared by the kernels: array shapes, and the physical domain n ≥ 0, σ ≥ 0.
  * A density that is negative or NaN is a bug upstream (a solver step gone wrong), not something a
@@ -24,6 +26,9 @@ final class XcInputs {
 
     /** Throws if any n is negative or NaN; the message names the kernel, the count and the first offender. */
     static void requireDensityDomain(String kernel, double[] n) {
+        if (ArrayMath.min(n, 0, n.length) >= 0.0) {
+            return;                    // fast path: the minimum is NaN if any value is
+        }
         int bad = 0;
         int first = -1;
         for (int i = 0; i < n.length; i++) {

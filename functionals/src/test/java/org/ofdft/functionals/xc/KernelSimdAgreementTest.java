@@ -23,6 +23,7 @@ class KernelSimdAgreementTest {
         assertTrue(ArrayMath.vectorized(), "the test JVM runs with the vector API (surefire's argLine)");
         compare("LDA_X", new SlaterExchange()::evaluate, new SlaterExchange()::evaluateScalar, false);
         compare("LDA_C_PW", Pw92Correlation.original()::evaluate, Pw92Correlation.original()::evaluateScalar, false);
+        compare("LDA_C_PZ", new Pz81Correlation()::evaluate, new Pz81Correlation()::evaluateScalar, false);
         compare("GGA_X_PBE", new PbeExchange()::evaluate, new PbeExchange()::evaluateScalar, true);
         compare("GGA_C_PBE", new PbeCorrelation()::evaluate, new PbeCorrelation()::evaluateScalar, true);
     }
