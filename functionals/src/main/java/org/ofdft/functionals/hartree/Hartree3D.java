@@ -57,10 +57,6 @@ public final class Hartree3D implements DensityFunctional {
                 }
             }
         });
-        double sum = 0;
-        for (double part : partials) {
-            sum += part;
-        }
-        return 0.5 * sum * grid().volumeElement();
+        return 0.5 * ArrayMath.sum(partials, 0, partials.length) * grid().volumeElement();
     }
 }

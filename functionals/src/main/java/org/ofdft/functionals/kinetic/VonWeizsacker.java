@@ -72,7 +72,7 @@ public final class VonWeizsacker implements DensityFunctional {
             }
             partials[worker] = ArrayMath.sum(phi, from, to);
         });
-        if (!Double.isFinite(sum(partials))) {
+        if (!Double.isFinite(ArrayMath.sum(partials, 0, partials.length))) {
             DensityChecks.requireNonNegative(name(), n);     // √ of a negative or NaN density: say where
         }
         laplacian.apply(phi, laplacianPhi);
@@ -86,15 +86,6 @@ public final class VonWeizsacker implements DensityFunctional {
                 }
             }
         });
-        return -0.5 * lambda * sum(partials) * grid().volumeElement();
-    }
-
-    /** Σ of the workers' partial sums, in worker order (the same result for the same thread count). */
-    static double sum(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
+        return -0.5 * lambda * ArrayMath.sum(partials, 0, partials.length) * grid().volumeElement();
     }
 }

@@ -230,7 +230,7 @@ public final class WangTeter implements DensityFunctional {
                 }
             }
         });
-        return VonWeizsacker.sum(partials) * grid.volumeElement();
+        return ArrayMath.sum(partials, 0, partials.length) * grid.volumeElement();
     }
 
     /** K(G) (and ∂K/∂n₀ when {@code derivative} is not null) for reference density n₀. */

@@ -89,11 +89,7 @@ public final class GgaFunctional implements DensityFunctional {
                 }
             });
         }
-        double sum = 0;
-        for (double part : partialEnergies) {
-            sum += part;
-        }
-        return sum * grid().volumeElement();
+        return ArrayMath.sum(partialEnergies, 0, partialEnergies.length) * grid().volumeElement();
     }
 
     /**

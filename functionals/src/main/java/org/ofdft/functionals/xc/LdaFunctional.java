@@ -108,11 +108,7 @@ public final class LdaFunctional implements DensityFunctional {
         double[] v = potential == null ? null : potential.values();
         java.util.Arrays.fill(partialEnergies, 0.0);
         parallel.forEach(n.length, (from, to, worker) -> partialEnergies[worker] = kernelPass(n, v, from, to, worker));
-        double sum = 0;
-        for (double part : partialEnergies) {
-            sum += part;
-        }
-        return sum * grid.volumeElement();
+        return ArrayMath.sum(partialEnergies, 0, partialEnergies.length) * grid.volumeElement();
     }
 
     /** Points [from, to): the kernels block by block, v += Σ ∂e/∂n; returns Σ e over the range. */

@@ -16,8 +16,10 @@ import org.ofdft.grids.simd.ArrayMath;
  * code. And a vector transcendental function (HotSpot's SVML stubs) is cheap alone (∛: 0.43 ns per point) but
  * expensive inside a loop that keeps other vectors live across the call (1.1 ns for ∛ and two products), so
  * the kernels alternate whole-block {@link ArrayMath} function stages with vector arithmetic loops that call
- * nothing, passing intermediate values through the block's arrays. No helper method takes or returns a
- * vector: one that C2 declines to inline ("callee uses too much stack") boxes its vectors on the heap. Divisions are the other cost (a 512-bit
+ * nothing, passing intermediate values through the block's arrays. Each loop of any size is a method of its
+ * own, and no method takes or returns a vector: C2 inlines the vector operations of one compilation unit only
+ * up to a node budget, and an operation it leaves out boxes every vector on the heap (seen as 100 MB per PBE
+ * evaluation when PBE correlation's four loops shared one method). Divisions are the other cost (a 512-bit
  * division takes as long as about ten products): each kernel forms 1/∛n once and writes n^(−7/3), n^(−8/3) as
  * its powers, so PBE correlation divides 6 times per point instead of the scalar reference's 17. Screening is a scalar pass at the end
  * ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81 computes both of its
@@ -139,6 +141,16 @@ final class VectorXcKernels {
             DoubleVector.fromArray(SPECIES, block.work1, j).mul(-1.0 / gamma).intoArray(block.work3, j);
         }
         ArrayMath.expm1(block.work3, block.work3, 0, bound);
+        pbeLogArgument(block, sigmaFloor, bound);
+        ArrayMath.log1p(block.work5, block.vrho, 0, bound);
+        pbeOutputs(block, sigmaFloor, bound);
+        block.screen(threshold);
+    }
+
+    /** A and dA/dε from exp(−ε/γ) − 1 (work3), 1/M and the logarithm's argument (β/γ)Q. */
+    private static void pbeLogArgument(XcBlock block, double sigmaFloor, int bound) {
+        double beta = PbeCorrelation.BETA;
+        double gamma = PbeCorrelation.GAMMA;
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector expm1 = DoubleVector.fromArray(SPECIES, block.work3, j);
             DoubleVector aH = DoubleVector.broadcast(SPECIES, beta / gamma).div(expm1);
@@ -155,7 +167,12 @@ final class VectorXcKernels {
             inverseM.intoArray(block.work7, j);
             t2.mul(inverseM).mul(x.add(1.0)).mul(beta / gamma).intoArray(block.work5, j);
         }
-        ArrayMath.log1p(block.work5, block.vrho, 0, bound);
+    }
+
+    /** e, vrho and vsigma from ε_c^PW, its derivative, A, dA/dε, (β/γ)Q, 1/M and ln(1 + (β/γ)Q). */
+    private static void pbeOutputs(XcBlock block, double sigmaFloor, int bound) {
+        double beta = PbeCorrelation.BETA;
+        double gamma = PbeCorrelation.GAMMA;
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector n = DoubleVector.fromArray(SPECIES, block.density, j);
             DoubleVector inverseCubeRoot = DoubleVector.fromArray(SPECIES, block.work6, j);
@@ -180,7 +197,6 @@ final class VectorXcKernels {
                     .sub(t2.mul(dHdT2).mul(7.0 / 3.0)).intoArray(block.vrho, j);
             n.mul(dHdT2).mul(t2PerSigma).intoArray(block.vsigma, j);
         }
-        block.screen(threshold);
     }
 
     /**
@@ -201,6 +217,11 @@ final class VectorXcKernels {
             DoubleVector.broadcast(SPECIES, 1.0).div(g.mul(2.0 * a)).intoArray(block.work1, j);
         }
         ArrayMath.log1p(block.work1, block.work1, 0, bound);
+        pw92Values(block, a, bound);
+    }
+
+    /** ε_c and dε_c/dr_s from ln(1 + 1/(2A G)) (work1) and 1/∛n (work6). */
+    private static void pw92Values(XcBlock block, double a, int bound) {
         for (int j = 0; j < bound; j += LANES) {
             DoubleVector rs = DoubleVector.fromArray(SPECIES, block.work6, j).mul(Pw92Correlation.RS_FACTOR);
             DoubleVector inverseRs = DoubleVector.fromArray(SPECIES, block.cubeRoot, j)
