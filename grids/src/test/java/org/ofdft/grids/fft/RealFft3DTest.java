@@ -44,7 +44,9 @@ class RealFft3DTest {
             {1, 1, 1}, {1, 1, 2}, {1, 1, 6}, {1, 1, 7}, {1, 1, 10}, {1, 1, 12}, {1, 1, 15}, {1, 1, 18},
             {1, 1, 30}, {1, 1, 97}, {6, 10, 15}, {2, 3, 4}, {5, 4, 6}, {3, 5, 7}, {7, 11, 13}, {8, 8, 8},
             {10, 1, 6}, {1, 9, 5}, {12, 18, 30}, {1, 1, 67}, {1, 1, 134}, {3, 1, 1}, {1, 1, 49}, {10, 15, 8},
-            {33, 2, 3}, {1, 1, 61}, {2, 13, 98}, {1, 1, 88}
+            {33, 2, 3}, {1, 1, 61}, {2, 13, 98}, {1, 1, 88},
+            // powers of two with three and more radix-4 stages, alone and with 3 and 5 after them
+            {1, 1, 64}, {1, 1, 96}, {1, 1, 128}, {1, 1, 256}, {8, 16, 24}, {40, 1, 1}, {1, 32, 3}
         };
         return Stream.of(JavaFftBackend.NAME, JAVA_SCALAR, JTransformsBackend.NAME).flatMap(name -> Stream.of(shapes)
                 .flatMap(s -> Stream.of(Arguments.of(name, s[0], s[1], s[2], 1), Arguments.of(name, s[0], s[1], s[2], 2))));
