@@ -66,7 +66,7 @@ PROFILE_ARGS=()
 if [ "$PROFILE_SECONDS" != "0" ]; then
     PROFILE_N=${SIZES%%,*}
     log "JFR profile of $TERMS on ${PROFILE_N}³, 1 thread, java backend, ${PROFILE_SECONDS} s each"
-    java --add-modules jdk.incubator.vector -Xms1g -Xmx1g -cp "$JAR" org.ofdft.benchmarks.FunctionalProfile \
+    java --add-modules jdk.incubator.vector -XX:CompileCommand=quiet '-XX:CompileCommand=dontinline,org.ofdft.functionals.xc.VectorXcKernels::*' -Xms1g -Xmx1g -cp "$JAR" org.ofdft.benchmarks.FunctionalProfile \
         --out "$WORK/profile.json" --n "$PROFILE_N" --threads 1 --backend java \
         --seconds "$PROFILE_SECONDS" --terms "$TERMS"
     load "after JFR profile"

@@ -16,10 +16,14 @@ import org.ofdft.grids.simd.ArrayMath;
  * code. And a vector transcendental function (HotSpot's SVML stubs) is cheap alone (∛: 0.43 ns per point) but
  * expensive inside a loop that keeps other vectors live across the call (1.1 ns for ∛ and two products), so
  * the kernels alternate whole-block {@link ArrayMath} function stages with vector arithmetic loops that call
- * nothing, passing intermediate values through the block's arrays. Each loop of any size is a method of its
- * own, and no method takes or returns a vector: C2 inlines the vector operations of one compilation unit only
- * up to a node budget, and an operation it leaves out boxes every vector on the heap (seen as 100 MB per PBE
- * evaluation when PBE correlation's four loops shared one method). Divisions are the other cost (a 512-bit
+ * nothing, passing intermediate values through the block's arrays. Each loop is a method of its own, no
+ * method takes or returns a vector, and the JVM should not inline these methods into one another
+ * ({@code -XX:CompileCommand=dontinline,org.ofdft.functionals.xc.VectorXcKernels::*}, which the launcher,
+ * the tests and the benchmarks pass): C2 inlines the vector operations of one compilation unit only up to a
+ * node budget, and an operation it leaves out boxes every vector on the heap. Whether the loops get inlined
+ * together depends on what the JVM compiled before; measured in a JVM that first ran the other functionals,
+ * PBE allocated 17.8 MB per 64³ evaluation without the option and 768 B with it. Without the option the
+ * results are the same, only slower; {@code -Dofdft.simd=false} selects the scalar kernels. Divisions are the other cost (a 512-bit
  * division takes as long as about ten products): each kernel forms 1/∛n once and writes n^(−7/3), n^(−8/3) as
  * its powers, so PBE correlation divides 6 times per point instead of the scalar reference's 17. Screening is a scalar pass at the end
  * ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81 computes both of its
@@ -143,7 +147,8 @@ final class VectorXcKernels {
         ArrayMath.expm1(block.work3, block.work3, 0, bound);
         pbeLogArgument(block, sigmaFloor, bound);
         ArrayMath.log1p(block.work5, block.vrho, 0, bound);
-        pbeOutputs(block, sigmaFloor, bound);
+        pbeDerivatives(block, sigmaFloor, bound);
+        pbeOutputs(block, bound);
         block.screen(threshold);
     }
 
@@ -169,33 +174,50 @@ final class VectorXcKernels {
         }
     }
 
-    /** e, vrho and vsigma from ε_c^PW, its derivative, A, dA/dε, (β/γ)Q, 1/M and ln(1 + (β/γ)Q). */
-    private static void pbeOutputs(XcBlock block, double sigmaFloor, int bound) {
+    /**
+     * ∂H/∂t² into work5 and 1 + (∂H/∂A)(dA/dε) into work4, t² into work3, from A (work3), dA/dε (work4),
+     * (β/γ)Q (work5) and 1/M (work7); with x = A t², ∂H/∂Q = β/(1 + (β/γ)Q), ∂Q/∂t² = (1 + 2x)/M² and
+     * ∂Q/∂A = −t⁴ x (2 + x)/M².
+     */
+    private static void pbeDerivatives(XcBlock block, double sigmaFloor, int bound) {
         double beta = PbeCorrelation.BETA;
-        double gamma = PbeCorrelation.GAMMA;
         for (int j = 0; j < bound; j += LANES) {
-            DoubleVector n = DoubleVector.fromArray(SPECIES, block.density, j);
             DoubleVector inverseCubeRoot = DoubleVector.fromArray(SPECIES, block.work6, j);
             DoubleVector inverseSquare = inverseCubeRoot.mul(inverseCubeRoot);
-            DoubleVector t2PerSigma = inverseSquare.mul(inverseSquare).mul(inverseSquare).mul(inverseCubeRoot)
+            DoubleVector t2 = DoubleVector.fromArray(SPECIES, block.sigma, j).max(sigmaFloor)
+                    .mul(inverseSquare.mul(inverseSquare).mul(inverseSquare).mul(inverseCubeRoot))
                     .mul(PbeCorrelation.T2_FACTOR);
-            DoubleVector t2 = DoubleVector.fromArray(SPECIES, block.sigma, j).max(sigmaFloor).mul(t2PerSigma);
             DoubleVector x = DoubleVector.fromArray(SPECIES, block.work3, j).mul(t2);
             DoubleVector inverseM = DoubleVector.fromArray(SPECIES, block.work7, j);
             DoubleVector t2OverM = t2.mul(inverseM);
             DoubleVector dHdQ = DoubleVector.broadcast(SPECIES, beta)
                     .div(DoubleVector.fromArray(SPECIES, block.work5, j).add(1.0));
-            DoubleVector dHdT2 = dHdQ.mul(x.mul(2.0).add(1.0)).mul(inverseM).mul(inverseM);
             DoubleVector dHdA = dHdQ.mul(t2OverM.mul(x).mul(t2OverM.mul(x.add(2.0))).neg());
+            dHdA.mul(DoubleVector.fromArray(SPECIES, block.work4, j)).add(1.0).intoArray(block.work4, j);
+            dHdQ.mul(x.mul(2.0).add(1.0)).mul(inverseM).mul(inverseM).intoArray(block.work5, j);
+            t2.intoArray(block.work3, j);
+        }
+    }
+
+    /** e = n (ε + H), vrho and vsigma, from ε (work1), dε/dr_s (work2), t² (work3), the factor in work4, ∂H/∂t² (work5) and ln(1 + (β/γ)Q) (vrho). */
+    private static void pbeOutputs(XcBlock block, int bound) {
+        double gamma = PbeCorrelation.GAMMA;
+        for (int j = 0; j < bound; j += LANES) {
+            DoubleVector n = DoubleVector.fromArray(SPECIES, block.density, j);
+            DoubleVector inverseCubeRoot = DoubleVector.fromArray(SPECIES, block.work6, j);
+            DoubleVector t2 = DoubleVector.fromArray(SPECIES, block.work3, j);
+            DoubleVector dHdT2 = DoubleVector.fromArray(SPECIES, block.work5, j);
             DoubleVector epsPlusH = DoubleVector.fromArray(SPECIES, block.vrho, j).mul(gamma)
                     .add(DoubleVector.fromArray(SPECIES, block.work1, j));
             DoubleVector rs = inverseCubeRoot.mul(Pw92Correlation.RS_FACTOR);
-            DoubleVector dEpsDrs = DoubleVector.fromArray(SPECIES, block.work2, j);
-            DoubleVector dADeps = DoubleVector.fromArray(SPECIES, block.work4, j);
             n.mul(epsPlusH).intoArray(block.energyDensity, j);
-            epsPlusH.sub(rs.mul(1.0 / 3.0).mul(dEpsDrs).mul(dHdA.mul(dADeps).add(1.0)))
+            epsPlusH.sub(rs.mul(1.0 / 3.0).mul(DoubleVector.fromArray(SPECIES, block.work2, j))
+                            .mul(DoubleVector.fromArray(SPECIES, block.work4, j)))
                     .sub(t2.mul(dHdT2).mul(7.0 / 3.0)).intoArray(block.vrho, j);
-            n.mul(dHdT2).mul(t2PerSigma).intoArray(block.vsigma, j);
+            // vsigma = n ∂H/∂t² · t²/σ, with t²/σ = t²/max(σ, floor) written as T2_FACTOR n^(−7/3)
+            DoubleVector inverseSquare = inverseCubeRoot.mul(inverseCubeRoot);
+            n.mul(dHdT2).mul(inverseSquare.mul(inverseSquare).mul(inverseSquare).mul(inverseCubeRoot))
+                    .mul(PbeCorrelation.T2_FACTOR).intoArray(block.vsigma, j);
         }
     }
 
