@@ -68,9 +68,9 @@ public final class FunctionalCatalog {
     /** The terms of the kinetic functional {@code name}. */
     public static List<DensityFunctional> kinetic(String name, Context context) {
         return switch (name) {
-            case "tf" -> List.of(new ThomasFermi(context.grid(), context.spin()));
+            case "tf" -> List.of(new ThomasFermi(context.grid(), context.spin(), context.parallel()));
             case "vw" -> List.of(new VonWeizsacker(context.laplacian(), 1.0));
-            case "tfvw" -> List.of(new ThomasFermi(context.grid(), context.spin()),
+            case "tfvw" -> List.of(new ThomasFermi(context.grid(), context.spin(), context.parallel()),
                     new VonWeizsacker(context.laplacian(), 1.0));
             case "wt" -> WangTeter.total(context.operators3D(name), context.electrons() / context.grid().measure())
                     .terms();

@@ -32,6 +32,8 @@ class ThreadCountIndependenceTest {
         List<Function<SpectralOperators, DensityFunctional>> terms = List.of(
                 GgaFunctional::pbe,
                 operators -> LdaFunctional.slaterPz81(cell, operators.parallel()),
+                operators -> new org.ofdft.functionals.kinetic.ThomasFermi(cell, SpinTreatment.UNPOLARIZED,
+                        operators.parallel()),
                 operators -> new VonWeizsacker(Laplacian.spectral(operators), 1.0),
                 operators -> WangTeter.forElectrons(operators, 8.0),
                 operators -> WangTeter.followingCellAverage(operators),

@@ -5,6 +5,7 @@ import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.functionals.SpinTreatment;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.simd.ArrayMath;
 
 /**
@@ -20,14 +21,25 @@ public final class ThomasFermi implements DensityFunctional {
     private final Grid grid;
     private final double coefficient;
     private final SpinTreatment spin;
-    /** Scratch for ∛n (3D), allocated once. */
-    private final double[] cubeRoot;
+    /** Scratch for n^(2/3) (3D), allocated once. */
+    private final double[] twoThirds;
+    private final ParallelRange parallel;
+    /** One partial sum per worker of {@link #parallel}. */
+    private final double[] partials;
 
+    /** Thomas–Fermi on the calling thread. */
     public ThomasFermi(Grid grid, SpinTreatment spin) {
+        this(grid, spin, ParallelRange.serial());
+    }
+
+    /** Thomas–Fermi with its pointwise loop split over {@code parallel}'s workers. */
+    public ThomasFermi(Grid grid, SpinTreatment spin, ParallelRange parallel) {
         this.grid = grid;
         this.spin = spin;
         this.coefficient = coefficient(grid.dimension(), spin);
-        this.cubeRoot = grid.dimension() == 3 ? new double[grid.size()] : null;
+        this.twoThirds = grid.dimension() == 3 ? new double[grid.size()] : null;
+        this.parallel = parallel;
+        this.partials = new double[parallel.threads()];
     }
 
     /** The prefactor C of T = C ∫ n^p for the grid's dimension and spin treatment. */
@@ -61,32 +73,36 @@ public final class ThomasFermi implements DensityFunctional {
         requireGrid(potential, "potential");
         double[] n = density.values();
         DensityChecks.requireNonNegative(name(), n);
-        double sum = 0;
-        if (grid.dimension() == 3) {
-            double derivative = 5.0 / 3.0 * coefficient;
-            double[] v = potential == null ? null : potential.values();
-            ArrayMath.cbrt(n, cubeRoot);
-            double[] twoThirds = cubeRoot;
-            for (int j = 0; j < n.length; j++) {
-                twoThirds[j] = cubeRoot[j] * cubeRoot[j];
-            }
-            sum = ArrayMath.dot(twoThirds, n, 0, n.length);
-            if (v != null) {
-                for (int j = 0; j < n.length; j++) {
-                    v[j] += derivative * twoThirds[j];
+        double[] v = potential == null ? null : potential.values();
+        boolean threeD = grid.dimension() == 3;
+        // 3D: T = C Σ n^(2/3)·n, v = (5/3) C n^(2/3); 1D: T = C Σ n²·n, v = 3 C n²
+        double derivative = (threeD ? 5.0 / 3.0 : 3.0) * coefficient;
+        java.util.Arrays.fill(partials, 0.0);
+        parallel.forEach(n.length, (from, to, worker) -> {
+            double[] power = threeD ? twoThirds : null;
+            if (threeD) {
+                ArrayMath.cbrt(n, power, from, to);
+                for (int j = from; j < to; j++) {
+                    power[j] *= power[j];
                 }
-            }
-        } else {
-            double derivative = 3.0 * coefficient;
-            double[] v = potential == null ? null : potential.values();
-            for (int j = 0; j < n.length; j++) {
-                double n2 = n[j] * n[j];
-                sum += n2 * n[j];
+                partials[worker] = ArrayMath.dot(power, n, from, to);
                 if (v != null) {
-                    v[j] += derivative * n2;
+                    for (int j = from; j < to; j++) {
+                        v[j] += derivative * power[j];
+                    }
                 }
+            } else {
+                double sum = 0;
+                for (int j = from; j < to; j++) {
+                    double n2 = n[j] * n[j];
+                    sum += n2 * n[j];
+                    if (v != null) {
+                        v[j] += derivative * n2;
+                    }
+                }
+                partials[worker] = sum;
             }
-        }
-        return coefficient * sum * grid.volumeElement();
+        });
+        return coefficient * ArrayMath.sum(partials, 0, partials.length) * grid.volumeElement();
     }
 }

@@ -144,7 +144,7 @@ public final class WangTeter implements DensityFunctional {
      */
     public static TotalFunctional total(SpectralOperators operators, double referenceDensity) {
         return new TotalFunctional(List.of(
-                new ThomasFermi(operators.grid(), SpinTreatment.UNPOLARIZED),
+                new ThomasFermi(operators.grid(), SpinTreatment.UNPOLARIZED, operators.parallel()),
                 new VonWeizsacker(Laplacian.spectral(operators), 1.0),
                 new WangTeter(operators, referenceDensity)));
     }
