@@ -14,20 +14,20 @@ import org.ofdft.grids.simd.ArrayMath;
  * <p>Two measured facts shape the code. C2 does not auto-vectorize the scalar arithmetic loops (several
  * divisions and stores per point): PBE exchange's arithmetic takes 3.5 ns per point scalar, 0.45 ns as vector
  * code. And a vector transcendental function (HotSpot's SVML stubs) is cheap alone (∛: 0.43 ns per point) but
- * expensive inside a loop that keeps other vectors live across the call (1.1 ns for ∛ and two products), so
- * the kernels alternate whole-block {@link ArrayMath} function stages with vector arithmetic loops that call
- * nothing, passing intermediate values through the block's arrays. Each loop is a method of its own, no
- * method takes or returns a vector, and the JVM should not inline these methods into one another
- * ({@code -XX:CompileCommand=dontinline,org.ofdft.functionals.xc.VectorXcKernels::*}, which the launcher,
- * the tests and the benchmarks pass): C2 inlines the vector operations of one compilation unit only up to a
- * node budget, and an operation it leaves out boxes every vector on the heap. Whether the loops get inlined
- * together depends on what the JVM compiled before; measured in a JVM that first ran the other functionals,
- * PBE allocated 17.8 MB per 64³ evaluation without the option and 768 B with it. Without the option the
- * results are the same, only slower; {@code -Dofdft.simd=false} selects the scalar kernels. Divisions are the other cost (a 512-bit
+ * expensive inside a loop that keeps other vectors live across the call (1.1 ns for ∛ and two products), so the
+ * kernels alternate whole-block {@link ArrayMath} function stages with vector arithmetic loops that call
+ * nothing, passing intermediate values through the block's arrays. Each loop is a method of its own, no method
+ * takes or returns a vector, and the JVM should not inline these methods into one another ({@code
+ * -XX:CompileCommand=dontinline,org.ofdft.functionals.xc.VectorXcKernels::*}, which the launcher, the tests and
+ * the benchmarks pass): C2 inlines the vector operations of one compilation unit only up to a node budget, and
+ * an operation it leaves out boxes every vector on the heap. Whether the loops get inlined together depends on
+ * what the JVM compiled before; measured in a JVM that first ran the other functionals, PBE allocated 17.8 MB
+ * per 64³ evaluation without the option and 768 B with it. Without the option the results are the same, only
+ * slower; {@code -Dofdft.simd=false} selects the scalar kernels. Divisions are the other cost (a 512-bit
  * division takes as long as about ten products): each kernel forms 1/∛n once and writes n^(−7/3), n^(−8/3) as
- * its powers, so PBE correlation divides 6 times per point instead of the scalar reference's 17. Screening is a scalar pass at the end
- * ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81 computes both of its
- * branches in every lane and blends them.
+ * its powers, so PBE correlation divides 6 times per point instead of the scalar reference's 17. Screening is a
+ * scalar pass at the end ({@link XcBlock#screen}): lane masks cost more than the rarely taken branch. PZ81
+ * computes both of its branches in every lane and blends them.
  *
  * <p>Loops run over whole vectors up to count rounded up to the lane count; {@link XcBlock}'s arrays are padded
  * for that, and what the padding lanes compute is never read.

@@ -7,7 +7,7 @@ import org.ofdft.grids.simd.ArrayMath;
  * GGAs), the outputs e = n·ε, vrho = ∂e/∂n and vsigma = ∂e/∂σ, and scratch arrays, all indexed from 0 to
  * {@link #count()}. Kernels work stage by stage over the block (a transcendental function over all points,
  * then the arithmetic, then the next function), so that the functions run as SIMD calls through
- * {@link org.ofdft.grids.simd.ArrayMath} and the arithmetic loops vectorize; a block small enough for the
+ * {@link ArrayMath} and the arithmetic loops vectorize; a block small enough for the
  * L1 cache keeps the stages cheap. One block per worker thread; nothing here is shared.
  */
 public final class XcBlock {
