@@ -18,8 +18,6 @@ public final class Hartree3D implements DensityFunctional {
 
     private final SpectralOperators operators;
     private final double[] hartreePotential;
-    /** One partial sum per worker of the operators' {@link SpectralOperators#parallel()}. */
-    private final double[] partials;
 
     public Hartree3D(SpectralOperators operators) {
         if (!(operators.grid() instanceof Grid3D)) {
@@ -27,7 +25,6 @@ public final class Hartree3D implements DensityFunctional {
         }
         this.operators = operators;
         this.hartreePotential = new double[operators.grid().size()];
-        this.partials = new double[operators.parallel().threads()];
     }
 
     @Override
@@ -48,15 +45,14 @@ public final class Hartree3D implements DensityFunctional {
         DensityChecks.requireFinite(name(), n);
         operators.solvePoisson(n, hartreePotential);
         double[] v = potential == null ? null : potential.values();
-        java.util.Arrays.fill(partials, 0.0);
-        operators.parallel().forEach(n.length, (from, to, worker) -> {
-            partials[worker] = ArrayMath.dot(hartreePotential, n, from, to);
+        double sum = operators.parallel().sum(n.length, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += hartreePotential[j];
                 }
             }
+            return ArrayMath.dot(hartreePotential, n, from, to);
         });
-        return 0.5 * ArrayMath.sum(partials, 0, partials.length) * grid().volumeElement();
+        return 0.5 * sum * grid().volumeElement();
     }
 }

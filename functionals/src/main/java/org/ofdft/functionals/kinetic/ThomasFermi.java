@@ -24,8 +24,6 @@ public final class ThomasFermi implements DensityFunctional {
     /** Scratch for n^(2/3) (3D), allocated once. */
     private final double[] twoThirds;
     private final ParallelRange parallel;
-    /** One partial sum per worker of {@link #parallel}. */
-    private final double[] partials;
 
     /** Thomas–Fermi on the calling thread. */
     public ThomasFermi(Grid grid, SpinTreatment spin) {
@@ -39,7 +37,6 @@ public final class ThomasFermi implements DensityFunctional {
         this.coefficient = coefficient(grid.dimension(), spin);
         this.twoThirds = grid.dimension() == 3 ? new double[grid.size()] : null;
         this.parallel = parallel;
-        this.partials = new double[parallel.threads()];
     }
 
     /** The prefactor C of T = C ∫ n^p for the grid's dimension and spin treatment. */
@@ -77,32 +74,29 @@ public final class ThomasFermi implements DensityFunctional {
         boolean threeD = grid.dimension() == 3;
         // 3D: T = C Σ n^(2/3)·n, v = (5/3) C n^(2/3); 1D: T = C Σ n²·n, v = 3 C n²
         double derivative = (threeD ? 5.0 / 3.0 : 3.0) * coefficient;
-        java.util.Arrays.fill(partials, 0.0);
-        parallel.forEach(n.length, (from, to, worker) -> {
-            double[] power = threeD ? twoThirds : null;
-            if (threeD) {
-                ArrayMath.cbrt(n, power, from, to);
-                for (int j = from; j < to; j++) {
-                    power[j] *= power[j];
-                }
-                partials[worker] = ArrayMath.dot(power, n, from, to);
-                if (v != null) {
-                    for (int j = from; j < to; j++) {
-                        v[j] += derivative * power[j];
-                    }
-                }
-            } else {
-                double sum = 0;
+        double sum = parallel.sum(n.length, (from, to, worker) -> {
+            if (!threeD) {
+                double part = 0;
                 for (int j = from; j < to; j++) {
                     double n2 = n[j] * n[j];
-                    sum += n2 * n[j];
+                    part += n2 * n[j];
                     if (v != null) {
                         v[j] += derivative * n2;
                     }
                 }
-                partials[worker] = sum;
+                return part;
             }
+            ArrayMath.cbrt(n, twoThirds, from, to);
+            for (int j = from; j < to; j++) {
+                twoThirds[j] *= twoThirds[j];
+            }
+            if (v != null) {
+                for (int j = from; j < to; j++) {
+                    v[j] += derivative * twoThirds[j];
+                }
+            }
+            return ArrayMath.dot(twoThirds, n, from, to);
         });
-        return coefficient * ArrayMath.sum(partials, 0, partials.length) * grid.volumeElement();
+        return coefficient * sum * grid.volumeElement();
     }
 }

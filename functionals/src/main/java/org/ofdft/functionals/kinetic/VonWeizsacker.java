@@ -26,8 +26,6 @@ public final class VonWeizsacker implements DensityFunctional {
     private final double phiFloor;
     private final double[] phi;
     private final double[] laplacianPhi;
-    /** One partial sum per worker of {@link Laplacian#parallel()}. */
-    private final double[] partials;
 
     public VonWeizsacker(Laplacian laplacian, double lambda) {
         this(laplacian, lambda, DEFAULT_PHI_FLOOR);
@@ -43,7 +41,6 @@ public final class VonWeizsacker implements DensityFunctional {
         int size = laplacian.grid().size();
         this.phi = new double[size];
         this.laplacianPhi = new double[size];
-        this.partials = new double[laplacian.parallel().threads()];
     }
 
     public double lambda() {
@@ -66,26 +63,26 @@ public final class VonWeizsacker implements DensityFunctional {
         requireGrid(potential, "potential");
         double[] n = density.values();
         ParallelRange parallel = laplacian.parallel();
-        parallel.forEach(n.length, (from, to, worker) -> {
+        double sumOfPhi = parallel.sum(n.length, (from, to, worker) -> {
             for (int j = from; j < to; j++) {
                 phi[j] = Math.sqrt(n[j]);
             }
-            partials[worker] = ArrayMath.sum(phi, from, to);
+            return ArrayMath.sum(phi, from, to);
         });
-        if (!Double.isFinite(ArrayMath.sum(partials, 0, partials.length))) {
+        if (!Double.isFinite(sumOfPhi)) {
             DensityChecks.requireNonNegative(name(), n);     // √ of a negative or NaN density: say where
         }
         laplacian.apply(phi, laplacianPhi);
         double[] v = potential == null ? null : potential.values();
         double factor = -0.5 * lambda;
-        parallel.forEach(n.length, (from, to, worker) -> {
-            partials[worker] = ArrayMath.dot(phi, laplacianPhi, from, to);
+        double sum = parallel.sum(n.length, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += factor * laplacianPhi[j] / Math.max(phi[j], phiFloor);
                 }
             }
+            return ArrayMath.dot(phi, laplacianPhi, from, to);
         });
-        return -0.5 * lambda * ArrayMath.sum(partials, 0, partials.length) * grid().volumeElement();
+        return -0.5 * lambda * sum * grid().volumeElement();
     }
 }

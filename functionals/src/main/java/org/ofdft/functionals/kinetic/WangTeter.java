@@ -66,8 +66,6 @@ public final class WangTeter implements DensityFunctional {
     private final SpectralOperators operators;
     private final RealFft3D plan;
     private final ParallelRange parallel;
-    /** One partial sum per worker of {@link #parallel}. */
-    private final double[] partials;
     private final boolean followsCellAverage;
     /** |G| on the half spectrum (numpy convention); kept only when the kernel has to be rebuilt. */
     private final double[] modulus;
@@ -97,7 +95,6 @@ public final class WangTeter implements DensityFunctional {
         this.operators = operators;
         this.plan = operators.plan();
         this.parallel = operators.parallel();
-        this.partials = new double[parallel.threads()];
         this.followsCellAverage = followsCellAverage;
         int size = grid.size();
         int entries = plan.complexLength() / 2;
@@ -221,16 +218,15 @@ public final class WangTeter implements DensityFunctional {
         double[] v = potential == null ? null : potential.values();
         // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
         double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();
-        java.util.Arrays.fill(partials, 0.0);
-        parallel.forEach(size, (from, to, worker) -> {
-            partials[worker] = ArrayMath.dot(powerAlpha, convolved, from, to);
+        double sum = parallel.sum(size, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += 2 * ALPHA * powerAlpha[j] / Math.max(n[j], DENSITY_FLOOR) * convolved[j] + shift;
                 }
             }
+            return ArrayMath.dot(powerAlpha, convolved, from, to);
         });
-        return ArrayMath.sum(partials, 0, partials.length) * grid.volumeElement();
+        return sum * grid.volumeElement();
     }
 
     /** K(G) (and ∂K/∂n₀ when {@code derivative} is not null) for reference density n₀. */

@@ -25,11 +25,10 @@ public final class GgaFunctional implements DensityFunctional {
     private final List<GgaKernel> kernels;
     private final double[][] gradient;
     private final double[] divergence;
-    /** Per worker: its block, its Σ_k ∂e_k/∂n and Σ_k ∂e_k/∂σ over the block, and its part of Σ e. */
+    /** Per worker: its block, and its Σ_k ∂e_k/∂n and Σ_k ∂e_k/∂σ over the block. */
     private final XcBlock[] blocks;
     private final double[][] vrhoSums;
     private final double[][] vsigmaSums;
-    private final double[] partialEnergies;
 
     public GgaFunctional(SpectralOperators operators, String label, List<GgaKernel> kernels) {
         if (kernels.isEmpty()) {
@@ -46,7 +45,6 @@ public final class GgaFunctional implements DensityFunctional {
         this.blocks = new XcBlock[workers];
         this.vrhoSums = new double[workers][XcBlock.CAPACITY];
         this.vsigmaSums = new double[workers][XcBlock.CAPACITY];
-        this.partialEnergies = new double[workers];
         for (int w = 0; w < workers; w++) {
             blocks[w] = new XcBlock();
         }
@@ -79,8 +77,7 @@ public final class GgaFunctional implements DensityFunctional {
         XcInputs.requireDensityDomain(label, n);
         operators.gradient(n, gradient);
         double[] v = potential == null ? null : potential.values();
-        java.util.Arrays.fill(partialEnergies, 0.0);
-        parallel.forEach(n.length, (from, to, worker) -> partialEnergies[worker] = kernelPass(n, v, from, to, worker));
+        double sum = parallel.sum(n.length, (from, to, worker) -> kernelPass(n, v, from, to, worker));
         if (v != null) {
             operators.divergence(gradient, divergence);
             parallel.forEach(n.length, (from, to, worker) -> {
@@ -89,7 +86,7 @@ public final class GgaFunctional implements DensityFunctional {
                 }
             });
         }
-        return ArrayMath.sum(partialEnergies, 0, partialEnergies.length) * grid().volumeElement();
+        return sum * grid().volumeElement();
     }
 
     /**

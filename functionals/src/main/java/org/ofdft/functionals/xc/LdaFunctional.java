@@ -20,9 +20,8 @@ public final class LdaFunctional implements DensityFunctional {
     private final String label;
     private final List<LdaKernel> kernels;
     private final ParallelRange parallel;
-    /** Per worker: its block and its part of Σ e. */
+    /** Per worker: its block. */
     private final XcBlock[] blocks;
-    private final double[] partialEnergies;
 
     /** Kernels evaluated on the calling thread. */
     public LdaFunctional(Grid grid, String label, List<LdaKernel> kernels) {
@@ -42,7 +41,6 @@ public final class LdaFunctional implements DensityFunctional {
         for (int w = 0; w < blocks.length; w++) {
             blocks[w] = new XcBlock();
         }
-        this.partialEnergies = new double[parallel.threads()];
     }
 
     /** Slater exchange + Perdew–Zunger 1981 correlation: the "LDA" of DFTpy and of Quantum ESPRESSO's 'PZ'. */
@@ -106,9 +104,7 @@ public final class LdaFunctional implements DensityFunctional {
         double[] n = density.values();
         XcInputs.requireDensityDomain(label, n);
         double[] v = potential == null ? null : potential.values();
-        java.util.Arrays.fill(partialEnergies, 0.0);
-        parallel.forEach(n.length, (from, to, worker) -> partialEnergies[worker] = kernelPass(n, v, from, to, worker));
-        return ArrayMath.sum(partialEnergies, 0, partialEnergies.length) * grid.volumeElement();
+        return parallel.sum(n.length, (from, to, worker) -> kernelPass(n, v, from, to, worker)) * grid.volumeElement();
     }
 
     /** Points [from, to): the kernels block by block, v += Σ ∂e/∂n; returns Σ e over the range. */

@@ -22,6 +22,12 @@ public final class ParallelRange implements AutoCloseable {
         void run(int from, int to, int worker);
     }
 
+    /** Body of a parallel sum: the contribution of the block [from, to) handled by {@code worker}. */
+    @FunctionalInterface
+    public interface SumBody {
+        double run(int from, int to, int worker);
+    }
+
     /** How long an idle worker (or the waiting caller) spins before parking. */
     static final long SPIN_NANOS = 200_000;
 
@@ -39,6 +45,8 @@ public final class ParallelRange implements AutoCloseable {
     private volatile boolean callerParked;
     private volatile Thread caller;
     private volatile Throwable failure;
+    /** The blocks' results of {@link #sum}, by worker. */
+    private final double[] partialSums;
 
     /** One loop: its number, body, index count and number of blocks. */
     private record Task(int generation, Body body, int count, int workers) {
@@ -51,6 +59,7 @@ public final class ParallelRange implements AutoCloseable {
         this.threads = threads;
         this.helpers = new Thread[threads - 1];
         this.helperParked = new AtomicFlags(threads);
+        this.partialSums = new double[threads];
         for (int h = 1; h < threads; h++) {
             final int worker = h;
             Thread thread = new Thread(() -> helperLoop(worker), threadNamePrefix + "-" + h);
@@ -110,6 +119,20 @@ public final class ParallelRange implements AutoCloseable {
             }
             throw new IllegalStateException(thrown);
         }
+    }
+
+    /**
+     * Runs {@code body} as {@link #forEach} does and returns the sum of the blocks' results, added in worker
+     * order: the same for the same thread count, and only the order of that addition depends on it.
+     */
+    public double sum(int count, SumBody body) {
+        java.util.Arrays.fill(partialSums, 0.0);
+        forEach(count, (from, to, worker) -> partialSums[worker] = body.run(from, to, worker));
+        double total = 0;
+        for (double part : partialSums) {
+            total += part;
+        }
+        return total;
     }
 
     private void awaitHelpers() {

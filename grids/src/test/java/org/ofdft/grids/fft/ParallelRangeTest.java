@@ -58,6 +58,24 @@ class ParallelRangeTest {
         }
     }
 
+    /** The blocks' results added in worker order; zero for an empty range; serial and parallel agree. */
+    @Test
+    void sumsAddTheBlocksResults() {
+        try (ParallelRange range = new ParallelRange(3, "test")) {
+            assertEquals(0.0, range.sum(0, (from, to, worker) -> 1.0));
+            assertEquals(2.0, range.sum(2, (from, to, worker) -> 1.0), "two blocks for two indices");
+            assertEquals(499_500.0, range.sum(1000, (from, to, worker) -> {
+                double part = 0;
+                for (int j = from; j < to; j++) {
+                    part += j;
+                }
+                return part;
+            }));
+            assertEquals(ParallelRange.serial().sum(7, (from, to, worker) -> to - from), range.sum(7,
+                    (from, to, worker) -> to - from));
+        }
+    }
+
     /** A failure in a helper's block reaches the caller after all blocks are done; the range stays usable. */
     @Test
     void exceptionsFromAnyBlockAreRethrown() {
