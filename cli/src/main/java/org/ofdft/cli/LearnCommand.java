@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ofdft.ml.descriptors.LengthUnit;
-import org.ofdft.ml.learn.DenseCholesky;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.learn.KernelFamily;
 import org.ofdft.ml.learn.LearningCurve;
 import org.ofdft.ml.learn.LearningCurveReport;

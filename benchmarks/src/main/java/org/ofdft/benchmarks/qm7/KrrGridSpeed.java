@@ -14,7 +14,7 @@ import org.ofdft.grids.io.AtomicFile;
 import org.ofdft.grids.io.Npy;
 import org.ofdft.grids.io.NpyArray;
 import org.ofdft.ml.descriptors.LengthUnit;
-import org.ofdft.ml.learn.DenseCholesky;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.learn.FittedKernelRidge;
 import org.ofdft.ml.learn.KernelFamily;
 import org.ofdft.ml.learn.KernelGridSearch;

@@ -1,6 +1,7 @@
 package org.ofdft.ml.learn;
 
 import java.util.stream.IntStream;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.regression.DistanceKernel;
 
 /**

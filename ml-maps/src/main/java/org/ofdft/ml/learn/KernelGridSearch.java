@@ -2,6 +2,7 @@ package org.ofdft.ml.learn;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.regression.DistanceKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
 
@@ -14,9 +15,9 @@ import org.ofdft.ml.regression.KernelRidgeCrossValidation;
  *
  * <p>The difference is the solve: one Cholesky factorization of K + λI per (σ, λ, fold) with LAPACK
  * ({@link DenseCholesky}), instead of one tridiagonal reduction per (σ, fold) serving every λ. The
- * reduction costs about ten Cholesky factorizations in EJML and is mostly matrix–vector work, while the
- * blocked, threaded LAPACK Cholesky runs near the machine's peak; for the few λ a QM7 grid needs this is
- * several times cheaper at n = 1000–5000. Optionally each fold's targets are centred on that fold's
+ * reduction ({@code dsytrd}, 4n³/3 flops) is half matrix–vector work and runs far below the machine's peak,
+ * while the blocked, threaded Cholesky (n³/3) runs near it; for the few λ a QM7 grid needs this is the
+ * cheaper of the two. Optionally each fold's targets are centred on that fold's
  * training mean (the held-out fold never informs its own prediction).
  */
 public final class KernelGridSearch {

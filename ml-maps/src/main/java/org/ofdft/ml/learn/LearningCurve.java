@@ -1,6 +1,5 @@
 package org.ofdft.ml.learn;
 
-import org.ofdft.ml.validation.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +7,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.regression.DistanceKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
+import org.ofdft.ml.validation.Metrics;
 
 /**
  * A learning curve of kernel ridge regression: test error against training-set size (Rupp et al. 2012,

@@ -9,6 +9,6 @@
  *
  * <p>All distances are computed once per study ({@link org.ofdft.ml.learn.PairwiseDistances}); the linear
  * algebra is LAPACK's Cholesky from OpenBLAS, or EJML where the native library is missing
- * ({@link org.ofdft.ml.learn.DenseCholesky}).
+ * ({@link org.ofdft.ml.regression.DenseCholesky}).
  */
 package org.ofdft.ml.learn;

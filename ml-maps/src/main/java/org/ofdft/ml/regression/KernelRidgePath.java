@@ -1,5 +1,8 @@
 package org.ofdft.ml.regression;
 
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsytrd;
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 
@@ -42,6 +45,11 @@ public final class KernelRidgePath {
      * @param targetSets target vectors y_t, each of length n
      */
     public KernelRidgePath(double[] kernelMatrix, double[][] targetSets, boolean mayOverwrite) {
+        this(kernelMatrix, targetSets, mayOverwrite, true);
+    }
+
+    /** As {@link #KernelRidgePath(double[], double[][], boolean)}; {@code useLapack = false} forces EJML (tests). */
+    KernelRidgePath(double[] kernelMatrix, double[][] targetSets, boolean mayOverwrite, boolean useLapack) {
         this.n = targetSets[0].length;
         for (int t = 1; t < targetSets.length; t++) {
             if (targetSets[t].length != n) {
@@ -53,22 +61,48 @@ public final class KernelRidgePath {
             throw new IllegalArgumentException("kernel matrix has " + kernelMatrix.length + " entries, expected " + n
                     + " × " + n + " for " + n + " targets");
         }
-        Reduction reduction = new Reduction();
-        DMatrixRMaj work = DMatrixRMaj.wrap(n, n, mayOverwrite ? kernelMatrix : kernelMatrix.clone());
-        if (!reduction.decompose(work)) {
-            throw new IllegalArgumentException("tridiagonal reduction of the " + n + " × " + n
-                    + " kernel matrix failed (non-finite entries?)");
-        }
+        double[] work = mayOverwrite ? kernelMatrix : kernelMatrix.clone();
         diagonal = new double[n];
         offDiagonal = new double[Math.max(n - 1, 1)];
-        reduction.getDiagonal(diagonal, offDiagonal);
-        reflectors = reduction.getQT().getData();
-        gammas = reduction.gammas();
+        gammas = new double[n];
+        if (useLapack && OpenBlasCholesky.instance() != null) {
+            // column-major 'L' of the symmetric K: reflector i (0-based) in column i below the subdiagonal,
+            // i.e. row i of the row-major array from entry i + 2 on, the layout EJML uses for its reflector i + 1
+            double[] tau = new double[Math.max(n - 1, 1)];
+            int info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, (byte) 'L', n, work, n, diagonal, offDiagonal, tau);
+            if (info != 0 || !allFinite(diagonal) || !allFinite(offDiagonal)) {
+                throw reductionFailed(n);
+            }
+            System.arraycopy(tau, 0, gammas, 1, n - 1);
+            reflectors = work;
+        } else {
+            Reduction reduction = new Reduction();
+            if (!reduction.decompose(DMatrixRMaj.wrap(n, n, work))) {
+                throw reductionFailed(n);
+            }
+            reduction.getDiagonal(diagonal, offDiagonal);
+            reflectors = reduction.getQT().getData();
+            System.arraycopy(reduction.gammas(), 0, gammas, 0, n);
+        }
         projectedTargets = new double[targetSets.length][];
         for (int t = 0; t < targetSets.length; t++) {
             projectedTargets[t] = targetSets[t].clone();
             applyTransposedQ(projectedTargets[t]);
         }
+    }
+
+    private static IllegalArgumentException reductionFailed(int n) {
+        return new IllegalArgumentException("tridiagonal reduction of the " + n + " × " + n
+                + " kernel matrix failed (non-finite entries?)");
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -90,7 +124,7 @@ public final class KernelRidgePath {
      */
     private static final class Reduction extends TridiagonalDecompositionHouseholder_DDRM {
         double[] gammas() {
-            return gammas.clone();
+            return gammas;
         }
     }
 

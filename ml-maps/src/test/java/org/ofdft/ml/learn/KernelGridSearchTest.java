@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.ofdft.ml.regression.DenseCholesky;
 import org.ofdft.ml.regression.GaussianKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
 import org.ofdft.ml.regression.KernelRidgeModel;

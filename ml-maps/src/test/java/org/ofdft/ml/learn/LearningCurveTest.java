@@ -1,6 +1,5 @@
 package org.ofdft.ml.learn;
 
-import org.ofdft.ml.validation.Metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ofdft.ml.descriptors.LengthUnit;
+import org.ofdft.ml.regression.DenseCholesky;
+import org.ofdft.ml.validation.Metrics;
 
 class LearningCurveTest {
 

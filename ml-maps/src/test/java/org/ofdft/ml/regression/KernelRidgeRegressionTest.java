@@ -67,6 +67,23 @@ class KernelRidgeRegressionTest {
         assertTrue(SklearnReference.relativeError(sklearn, path.dualCoefficients(1e-3)) < 1e-8);
     }
 
+    /**
+     * LAPACK's blocked dsytrd and EJML's reduction give the same α(λ): both are backward-stable
+     * Householder reductions, so they agree to working precision times cond(K + λI).
+     */
+    @Test
+    void lapackAndEjmlReductionsAgree() {
+        GaussianKernel kernel = new GaussianKernel(1.5);
+        double[] inputs = InputChecks.flatten(X);
+        double[] matrix = kernel.matrix(inputs, X.length, inputs, X.length, 4);
+        KernelRidgePath lapack = new KernelRidgePath(matrix, new double[][] {Y}, false, true);
+        KernelRidgePath ejml = new KernelRidgePath(matrix, new double[][] {Y}, false, false);
+        for (double lambda : new double[] {1e-6, 1e-3, 1e-1, 10}) {
+            double error = SklearnReference.relativeError(ejml.dualCoefficients(lambda), lapack.dualCoefficients(lambda));
+            assertTrue(error < 1e-10 * Math.max(1, 1e-3 / lambda), "λ = " + lambda + ": " + error);
+        }
+    }
+
     /** ∂f/∂x against central finite differences, for all three kernels and through standardization. */
     @Test
     void inputGradientMatchesFiniteDifferences() {

@@ -1,6 +1,7 @@
-package org.ofdft.ml.learn;
+package org.ofdft.ml.regression;
 
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotri;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 
@@ -52,5 +53,15 @@ final class OpenBlasCholesky implements DenseCholesky {
         if (info != 0) {
             throw new IllegalStateException("LAPACK dpotrs failed with info = " + info);
         }
+    }
+
+    @Override
+    public void invertInPlace(double[] factor, int n) {
+        // the column-major upper triangle of A⁻¹ is its row-major lower triangle
+        int info = LAPACKE_dpotri(LAPACK_COL_MAJOR, (byte) 'U', n, factor, n);
+        if (info != 0) {
+            throw new IllegalStateException("LAPACK dpotri failed with info = " + info);
+        }
+        DenseCholesky.mirrorLowerTriangle(factor, n);
     }
 }

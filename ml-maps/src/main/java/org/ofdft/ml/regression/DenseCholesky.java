@@ -1,4 +1,4 @@
-package org.ofdft.ml.learn;
+package org.ofdft.ml.regression;
 
 /**
  * Cholesky factorization A = L Lᵀ of a symmetric positive definite matrix held row-major in a
@@ -23,6 +23,21 @@ public sealed interface DenseCholesky permits OpenBlasCholesky, EjmlCholesky {
 
     /** Solves A x = b in place, with {@code factor} from {@link #factorInPlace}. */
     void solveInPlace(double[] factor, int n, double[] b);
+
+    /**
+     * Overwrites {@code factor} (from {@link #factorInPlace}) with A⁻¹ = L⁻ᵀ L⁻¹, both triangles filled
+     * (LAPACK {@code dpotri}: n³ flops after the factorization's n³/3).
+     */
+    void invertInPlace(double[] factor, int n);
+
+    /** Mirrors the lower triangle of an n × n row-major matrix into its upper triangle. */
+    static void mirrorLowerTriangle(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                a[j * n + i] = a[i * n + j];
+            }
+        }
+    }
 
     /** LAPACK through OpenBLAS when its native library loads, otherwise EJML. */
     static DenseCholesky fastest() {

@@ -1,4 +1,4 @@
-package org.ofdft.ml.learn;
+package org.ofdft.ml.regression;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +69,27 @@ class DenseCholeskyTest {
         // residual check: both solve K α = y to near working precision times the condition number
         for (int i = 0; i < n; i++) {
             assertEquals(plain[i], fast[i], 1e-7 * (1 + Math.abs(plain[i])));
+        }
+    }
+
+    /** A⁻¹ of the known 3 × 3 matrix: A A⁻¹ = I, and both triangles are filled (A⁻¹ is symmetric). */
+    @Test
+    void invertsFromTheFactor() {
+        double[] a = {4, 2, 0, 2, 5, 1, 0, 1, 3};
+        for (DenseCholesky solver : backends()) {
+            double[] inverse = a.clone();
+            assertTrue(solver.factorInPlace(inverse, 3));
+            solver.invertInPlace(inverse, 3);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double product = 0;
+                    for (int k = 0; k < 3; k++) {
+                        product += a[i * 3 + k] * inverse[k * 3 + j];
+                    }
+                    assertEquals(i == j ? 1.0 : 0.0, product, 1e-14, solver.name() + " (" + i + ", " + j + ")");
+                    assertEquals(inverse[i * 3 + j], inverse[j * 3 + i], 0.0, solver.name());
+                }
+            }
         }
     }
 
