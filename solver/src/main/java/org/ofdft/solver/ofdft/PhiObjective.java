@@ -1,6 +1,5 @@
 package org.ofdft.solver.ofdft;
 
-import java.util.Arrays;
 import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.simd.ArrayMath;
@@ -25,6 +24,11 @@ final class PhiObjective {
         return functional.grid();
     }
 
+    /** ΔV of the inner product. */
+    double volumeElement() {
+        return volumeElement;
+    }
+
     DensityFunctional functional() {
         return functional;
     }
@@ -39,12 +43,11 @@ final class PhiObjective {
 
     /** Fills {@code state} (density, potential, energy, N, μ, gradient, residual) from {@code state.phi}. */
     void evaluate(PhiState state) {
-        evaluateEnergyAndPotential(state);
+        double electrons = evaluateEnergyAndPotential(state, state.phi, 0.0, null);
         double[] phi = state.phi;
         double[] n = state.density;
         double[] v = state.potential;
         double[] g = state.gradient;
-        double electrons = ArrayMath.sum(n, 0, n.length);
         double mu = electrons > 0 ? ArrayMath.dot(v, n, 0, n.length) / electrons : 0.0;
         // g = 2(v − μ)φ and the residual Σ (v − μ)² n, in two partial sums (no single dependent chain)
         double r0 = 0;
@@ -70,28 +73,61 @@ final class PhiObjective {
     }
 
     /**
-     * The gradient of the Lagrangian E[φ²] − μ(∫φ² − N) at {@code state.phi} for a given multiplier μ,
-     * 2φ(v − μ), into {@code out}; {@code state}'s density and potential are overwritten (its scalars other
-     * than the energy are not). Used for Hessian–vector products by finite differences.
+     * Sets {@code state.phi} = φ + h p and evaluates the energy and potential there ({@code state}'s density,
+     * potential and energy; not its gradient or the other scalars). One fused pass writes φ + h p, its
+     * square and the zeroed potential. Used for Hessian–vector products by finite differences.
      */
-    void lagrangianGradient(PhiState state, double mu, double[] out) {
-        evaluateEnergyAndPotential(state);
-        double[] phi = state.phi;
-        double[] v = state.potential;
-        for (int j = 0; j < phi.length; j++) {
-            out[j] = 2 * (v[j] - mu) * phi[j];
-        }
+    void evaluateShifted(PhiState state, double[] phi, double h, double[] p) {
+        evaluateEnergyAndPotential(state, phi, h, p);
     }
 
-    private void evaluateEnergyAndPotential(PhiState state) {
-        double[] phi = state.phi;
+    /**
+     * state.phi ← φ + h p (when p is not null; else φ must be state.phi), density ← state.phi², potential ← 0
+     * in one pass, then E and v from the functional. Returns Σ n_j (the electron number / ΔV).
+     */
+    private double evaluateEnergyAndPotential(PhiState state, double[] phi, double h, double[] p) {
+        double[] shifted = state.phi;
         double[] n = state.density;
-        for (int j = 0; j < phi.length; j++) {
-            n[j] = phi[j] * phi[j];
+        double[] v = state.potential;
+        double s0 = 0;
+        double s1 = 0;
+        int j = 0;
+        int length = n.length;
+        if (p == null) {
+            for (; j + 1 < length; j += 2) {
+                double f0 = shifted[j];
+                double f1 = shifted[j + 1];
+                n[j] = f0 * f0;
+                n[j + 1] = f1 * f1;
+                v[j] = 0.0;
+                v[j + 1] = 0.0;
+                s0 += f0 * f0;
+                s1 += f1 * f1;
+            }
+        } else {
+            for (; j + 1 < length; j += 2) {
+                double f0 = phi[j] + h * p[j];
+                double f1 = phi[j + 1] + h * p[j + 1];
+                shifted[j] = f0;
+                shifted[j + 1] = f1;
+                n[j] = f0 * f0;
+                n[j + 1] = f1 * f1;
+                v[j] = 0.0;
+                v[j + 1] = 0.0;
+                s0 += f0 * f0;
+                s1 += f1 * f1;
+            }
         }
-        Arrays.fill(state.potential, 0.0);
+        for (; j < length; j++) {
+            double f = p == null ? shifted[j] : phi[j] + h * p[j];
+            shifted[j] = f;
+            n[j] = f * f;
+            v[j] = 0.0;
+            s0 += f * f;
+        }
         evaluations++;
         state.energy = functional.energyAndPotential(state.densityField, state.potentialField);
+        return s0 + s1;
     }
 
     /** ⟨a, b⟩ = Σ a_j b_j ΔV. */

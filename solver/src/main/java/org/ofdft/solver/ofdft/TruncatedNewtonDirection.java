@@ -82,16 +82,22 @@ final class TruncatedNewtonDirection implements SearchDirection {
         }
         objective.projectTangent(r, current.phi, current.electrons);
         System.arraycopy(r, 0, p, 0, r.length);
+        double volumeElement = objective.volumeElement();
         double rr = objective.dot(r, r);
+        double pp = rr;
         double target = forcing * forcing * rr;
         lastInnerIterations = 0;
         if (!(rr > 0)) {
             return true;
         }
+        // Each CG iteration is three fused passes over the grid besides the evaluation: the product H p
+        // with ⟨p, Hp⟩ and the projection coefficient; the updates of x and r with ⟨r, r⟩ (projecting Hp
+        // on the fly); the new p with ⟨p, p⟩ for the next finite-difference step.
         for (int k = 0; k < maxIterations; k++) {
-            hessianTimes(current, scratch, p, product);
+            HessianProduct hessian = hessianTimes(current, scratch, p, pp, product);
             lastInnerIterations++;
-            double pAp = objective.dot(p, product);
+            double pAp = hessian.curvature();
+            double projection = hessian.projection();
             if (!(pAp > 0) || !Double.isFinite(pAp)) {
                 if (k == 0) {
                     System.arraycopy(r, 0, x, 0, r.length);
@@ -100,43 +106,90 @@ final class TruncatedNewtonDirection implements SearchDirection {
                 break;
             }
             double a = rr / pAp;
-            for (int j = 0; j < x.length; j++) {
+            double[] phi = current.phi;
+            double[] hp = product;
+            double s0 = 0;
+            double s1 = 0;
+            int j = 0;
+            for (; j + 1 < x.length; j += 2) {
                 x[j] += a * p[j];
-                r[j] -= a * product[j];
+                x[j + 1] += a * p[j + 1];
+                double r0 = r[j] - a * (hp[j] - projection * phi[j]);
+                double r1 = r[j + 1] - a * (hp[j + 1] - projection * phi[j + 1]);
+                r[j] = r0;
+                r[j + 1] = r1;
+                s0 += r0 * r0;
+                s1 += r1 * r1;
             }
-            double rrNew = objective.dot(r, r);
+            for (; j < x.length; j++) {
+                x[j] += a * p[j];
+                double r0 = r[j] - a * (hp[j] - projection * phi[j]);
+                r[j] = r0;
+                s0 += r0 * r0;
+            }
+            double rrNew = (s0 + s1) * volumeElement;
             if (rrNew <= target) {
                 break;
             }
             double beta = rrNew / rr;
             rr = rrNew;
-            for (int j = 0; j < p.length; j++) {
-                p[j] = r[j] + beta * p[j];
+            s0 = 0;
+            s1 = 0;
+            j = 0;
+            for (; j + 1 < p.length; j += 2) {
+                double p0 = r[j] + beta * p[j];
+                double p1 = r[j + 1] + beta * p[j + 1];
+                p[j] = p0;
+                p[j + 1] = p1;
+                s0 += p0 * p0;
+                s1 += p1 * p1;
             }
+            for (; j < p.length; j++) {
+                double p0 = r[j] + beta * p[j];
+                p[j] = p0;
+                s0 += p0 * p0;
+            }
+            pp = (s0 + s1) * volumeElement;
         }
         objective.projectTangent(x, current.phi, current.electrons);
         return true;
     }
 
-    /** out ← H p (tangent projection of the finite-difference Lagrangian Hessian at fixed μ). */
-    private void hessianTimes(PhiState current, PhiState scratch, double[] p, double[] out) {
-        double pNorm = Math.sqrt(objective.dot(p, p));
+    /** The coefficient c of the tangent projection P H p = H p − c φ, and the curvature ⟨p, P H p⟩. */
+    private record HessianProduct(double projection, double curvature) {
+    }
+
+    /**
+     * The finite-difference Lagrangian Hessian at fixed μ times p, H p = (G(φ + h p) − g)/h, into {@code out},
+     * unprojected, with its projection coefficient and curvature. {@code pp} = ⟨p, p⟩.
+     */
+    private HessianProduct hessianTimes(PhiState current, PhiState scratch, double[] p, double pp, double[] out) {
+        double pNorm = Math.sqrt(pp);
         double sqrtN = Math.sqrt(current.electrons);
         double relative = Math.max(SMALLEST_RELATIVE_STEP,
                 Math.min(relativeStep, RESIDUAL_FACTOR * current.residual / sqrtN));
         double h = relative * sqrtN / pNorm;
         double[] phi = current.phi;
+        objective.evaluateShifted(scratch, phi, h, p);
         double[] shifted = scratch.phi;
-        for (int j = 0; j < phi.length; j++) {
-            shifted[j] = phi[j] + h * p[j];
-        }
-        objective.lagrangianGradient(scratch, current.chemicalPotential, out);
+        double[] v = scratch.potential;
         double[] g = current.gradient;
+        double mu = current.chemicalPotential;
         double inverse = 1.0 / h;
+        // H p and, in the same pass, ⟨Hp, φ⟩, ⟨p, Hp⟩ and ⟨p, φ⟩ (zero up to rounding: p is tangent)
+        double outPhi = 0;
+        double pOut = 0;
+        double pPhi = 0;
         for (int j = 0; j < out.length; j++) {
-            out[j] = (out[j] - g[j]) * inverse;
+            double value = (2 * (v[j] - mu) * shifted[j] - g[j]) * inverse;
+            out[j] = value;
+            outPhi += value * phi[j];
+            pOut += p[j] * value;
+            pPhi += p[j] * phi[j];
         }
-        objective.projectTangent(out, phi, current.electrons);
+        double volumeElement = objective.volumeElement();
+        double projection = outPhi * volumeElement / current.electrons;
+        return new HessianProduct(projection, (pOut - projection * pPhi) * volumeElement);
     }
 
     @Override
