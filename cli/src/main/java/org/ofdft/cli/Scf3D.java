@@ -51,7 +51,8 @@ final class Scf3D {
         ConvergenceCriteria criteria = ScfCommand.criteria(solver, 1e-9 * Math.max(1, model.structure().atomCount()),
                 1e-5, 200);
         OrbitalFreeMinimizer minimizer = new OrbitalFreeMinimizer(model.functional(),
-                OrbitalFreeMinimizer.Method.parse(optimizer));
+                OrbitalFreeMinimizer.Options.defaults(OrbitalFreeMinimizer.Method.parse(optimizer)),
+                model.operators().parallel());
         CalculationResult result = minimizer.minimize(
                 OrbitalFreeMinimizer.uniformDensity(model.grid(), model.electrons()), criteria, progress);
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.ofdft.functionals.EnergyTerms;
 import org.ofdft.functionals.TotalFunctional;
 import org.ofdft.grids.Grid;
 import org.ofdft.grids.RealField;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.solver.CalculationResult;
 import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.solver.ConvergenceStep;
@@ -182,13 +183,21 @@ public final class OrbitalFreeMinimizer {
     }
 
     public OrbitalFreeMinimizer(DensityFunctional functional, Options options) {
-        if (functional == null || options == null) {
-            throw new IllegalArgumentException("a functional and options are required");
+        this(functional, options, ParallelRange.serial());
+    }
+
+    /**
+     * With the minimizer's own grid loops (densities, gradients, the directions' vector updates and inner
+     * products) on {@code parallel}, e.g. the FFT backend's workers of the functional's grid.
+     */
+    public OrbitalFreeMinimizer(DensityFunctional functional, Options options, ParallelRange parallel) {
+        if (functional == null || options == null || parallel == null) {
+            throw new IllegalArgumentException("a functional, options and a parallel range are required");
         }
         this.functional = functional;
         this.options = options;
         this.grid = functional.grid();
-        this.objective = new PhiObjective(functional);
+        this.objective = new PhiObjective(functional, parallel);
         this.directionRule = switch (options.method()) {
             case LBFGS -> new LbfgsDirection(objective, options.memory());
             case TRUNCATED_NEWTON -> new TruncatedNewtonDirection(objective, options.maxInnerIterations(),

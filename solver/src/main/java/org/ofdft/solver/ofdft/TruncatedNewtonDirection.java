@@ -108,48 +108,52 @@ final class TruncatedNewtonDirection implements SearchDirection {
             double a = rr / pAp;
             double[] phi = current.phi;
             double[] hp = product;
-            double s0 = 0;
-            double s1 = 0;
-            int j = 0;
-            for (; j + 1 < x.length; j += 2) {
-                x[j] += a * p[j];
-                x[j + 1] += a * p[j + 1];
-                double r0 = r[j] - a * (hp[j] - projection * phi[j]);
-                double r1 = r[j + 1] - a * (hp[j + 1] - projection * phi[j + 1]);
-                r[j] = r0;
-                r[j + 1] = r1;
-                s0 += r0 * r0;
-                s1 += r1 * r1;
-            }
-            for (; j < x.length; j++) {
-                x[j] += a * p[j];
-                double r0 = r[j] - a * (hp[j] - projection * phi[j]);
-                r[j] = r0;
-                s0 += r0 * r0;
-            }
-            double rrNew = (s0 + s1) * volumeElement;
+            double rrNew = objective.sums(1, (from, to, sums) -> {
+                double s0 = 0;
+                double s1 = 0;
+                int j = from;
+                for (; j + 1 < to; j += 2) {
+                    x[j] += a * p[j];
+                    x[j + 1] += a * p[j + 1];
+                    double r0 = r[j] - a * (hp[j] - projection * phi[j]);
+                    double r1 = r[j + 1] - a * (hp[j + 1] - projection * phi[j + 1]);
+                    r[j] = r0;
+                    r[j + 1] = r1;
+                    s0 += r0 * r0;
+                    s1 += r1 * r1;
+                }
+                for (; j < to; j++) {
+                    x[j] += a * p[j];
+                    double r0 = r[j] - a * (hp[j] - projection * phi[j]);
+                    r[j] = r0;
+                    s0 += r0 * r0;
+                }
+                sums[0] += s0 + s1;
+            })[0] * volumeElement;
             if (rrNew <= target) {
                 break;
             }
             double beta = rrNew / rr;
             rr = rrNew;
-            s0 = 0;
-            s1 = 0;
-            j = 0;
-            for (; j + 1 < p.length; j += 2) {
-                double p0 = r[j] + beta * p[j];
-                double p1 = r[j + 1] + beta * p[j + 1];
-                p[j] = p0;
-                p[j + 1] = p1;
-                s0 += p0 * p0;
-                s1 += p1 * p1;
-            }
-            for (; j < p.length; j++) {
-                double p0 = r[j] + beta * p[j];
-                p[j] = p0;
-                s0 += p0 * p0;
-            }
-            pp = (s0 + s1) * volumeElement;
+            pp = objective.sums(1, (from, to, sums) -> {
+                double s0 = 0;
+                double s1 = 0;
+                int j = from;
+                for (; j + 1 < to; j += 2) {
+                    double p0 = r[j] + beta * p[j];
+                    double p1 = r[j + 1] + beta * p[j + 1];
+                    p[j] = p0;
+                    p[j + 1] = p1;
+                    s0 += p0 * p0;
+                    s1 += p1 * p1;
+                }
+                for (; j < to; j++) {
+                    double p0 = r[j] + beta * p[j];
+                    p[j] = p0;
+                    s0 += p0 * p0;
+                }
+                sums[0] += s0 + s1;
+            })[0] * volumeElement;
         }
         objective.projectTangent(x, current.phi, current.electrons);
         return true;
@@ -177,16 +181,24 @@ final class TruncatedNewtonDirection implements SearchDirection {
         double mu = current.chemicalPotential;
         double inverse = 1.0 / h;
         // H p and, in the same pass, ⟨Hp, φ⟩, ⟨p, Hp⟩ and ⟨p, φ⟩ (zero up to rounding: p is tangent)
-        double outPhi = 0;
-        double pOut = 0;
-        double pPhi = 0;
-        for (int j = 0; j < out.length; j++) {
-            double value = (2 * (v[j] - mu) * shifted[j] - g[j]) * inverse;
-            out[j] = value;
-            outPhi += value * phi[j];
-            pOut += p[j] * value;
-            pPhi += p[j] * phi[j];
-        }
+        double[] products = objective.sums(3, (from, to, sums) -> {
+            double outPhi = 0;
+            double pOut = 0;
+            double pPhi = 0;
+            for (int j = from; j < to; j++) {
+                double value = (2 * (v[j] - mu) * shifted[j] - g[j]) * inverse;
+                out[j] = value;
+                outPhi += value * phi[j];
+                pOut += p[j] * value;
+                pPhi += p[j] * phi[j];
+            }
+            sums[0] += outPhi;
+            sums[1] += pOut;
+            sums[2] += pPhi;
+        });
+        double outPhi = products[0];
+        double pOut = products[1];
+        double pPhi = products[2];
         double volumeElement = objective.volumeElement();
         double projection = outPhi * volumeElement / current.electrons;
         return new HessianProduct(projection, (pOut - projection * pPhi) * volumeElement);
