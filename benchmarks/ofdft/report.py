@@ -91,6 +91,11 @@ P("Each case is DFTpy's script (`r*.py`): conventional 4-atom fcc Al cell, a = 4
   "BLPS `examples/data/al.lda.recpot`, DFTpy's grid, optimizer `tn`, `energy_tolerance` = 1e-9 Ha × atoms "
   "(DFTpy's `econv`), `residual_tolerance = 1.0`, `--no-plots` (plots are not part of the comparison; "
   "`density.cube` and `result.json` are still written).\n")
+P("JIT warm-up. Before the Ewald sum, the 3D setup evaluates the same functional terms 50 times on a coarse "
+  "grid of the cell with the real grid's FFT radices (98³ → 14³; `Model3D.warmUpJit`), so that the JVM has "
+  "compiled their loops by the minimizer's first evaluation (without it that evaluation took 0.4 s on 98³, "
+  "15× the others). The warm-up is part of `command s`, not of `solver s`, as DFTpy's setup is outside its "
+  "`optimize_rho`. DFTpy runs single-threaded (numpy); the rows with 2 threads use this machine's two cores.\n")
 P("Stopping rule. DFTpy's logs are consistent with: stop when |E_k − E_{k−1}| < econv **and** "
   "|E_k − E_{k−2}| < econv (in every log here the step where |dE| first drops below econv does not stop "
   "when E_k − E_{k−2} is still above econv, and the next one does); DFTpy's dP column plays no part. "
