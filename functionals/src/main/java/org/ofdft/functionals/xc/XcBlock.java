@@ -76,6 +76,11 @@ public final class XcBlock {
         this.count = count;
     }
 
+    /** n of the loaded block, indices 0..count−1 (kernels outside this package read it; do not modify). */
+    public double[] density() {
+        return density;
+    }
+
     /** σ of the loaded block, for callers that compute it in place (e.g. from ∇n). */
     public double[] sigma() {
         return sigma;
