@@ -13,6 +13,8 @@ import org.ofdft.ml.kinetic.KineticModelFile;
 import org.ofdft.ml.kinetic.KineticModelTraining;
 import org.ofdft.ml.kinetic.MlKineticFunctional;
 import org.ofdft.ml.model.ModelArchive;
+import org.ofdft.ml.xc.NeuralGgaFit;
+import org.ofdft.ml.xc.NeuralGgaModelFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code ofdft train ...}: fit ML models to datasets; hyperparameters by cross-validation on the data given. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train machine-learned models on a dataset (JAX-DFT layout, .npz or a directory of .npy).",
-        subcommands = {TrainCommand.Kinetic.class, TrainCommand.Hk.class})
+        subcommands = {TrainCommand.Kinetic.class, TrainCommand.Hk.class, TrainCommand.XcGga.class})
 public final class TrainCommand implements Runnable {
 
     static final double KCAL_PER_HARTREE = 627.509;
@@ -157,6 +159,58 @@ public final class TrainCommand implements Runnable {
             spec.commandLine().getOut().printf(Locale.ROOT, "HK map (%s basis, %d coefficients, energy %s), N = %g, "
                     + "%d training systems; wrote %s%n", densityBasis.name(), densityBasis.size(), energy,
                     map.electrons(), data.size(), common.out);
+            return 0;
+        }
+    }
+
+    /** {@code ofdft train xc-gga}: the neural GGA for 3D grids, fitted to PBE. */
+    @Command(name = "xc-gga", mixinStandardHelpOptions = true,
+            description = {"Fit a neural GGA exchange-correlation functional for 3D grids to PBE: e = e_LDA(n) + "
+                    + "e_x^unif(n) x2 N(x1, x2) with x1 = scaled ln n, x2 = s^2/(1 + s^2), N a tanh network "
+                    + "(Deeplearning4j, early stopping). Use it with [functionals] xc = \"nn\", xc_model = MODEL "
+                    + "in a 3D input."})
+    static final class XcGga implements Callable<Integer> {
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write (.npz)")
+        Path out;
+
+        @Option(names = "--hidden", split = ",", defaultValue = "16,16",
+                description = "hidden-layer widths (default: ${DEFAULT-VALUE})")
+        int[] hidden;
+
+        @Option(names = "--samples", defaultValue = "3000", description = "training points (default: ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(names = "--min-density", defaultValue = "1e-4",
+                description = "smallest density sampled, bohr^-3 (default: ${DEFAULT-VALUE})")
+        double minDensity;
+
+        @Option(names = "--max-density", defaultValue = "1.0",
+                description = "largest density sampled, bohr^-3 (default: ${DEFAULT-VALUE})")
+        double maxDensity;
+
+        @Option(names = "--max-s", defaultValue = "3.0",
+                description = "largest reduced gradient s sampled (default: ${DEFAULT-VALUE})")
+        double maxS;
+
+        @Option(names = "--epochs", defaultValue = "400", description = "epoch limit (default: ${DEFAULT-VALUE})")
+        int epochs;
+
+        @Option(names = "--seed", defaultValue = "11", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            NeuralGgaFit fit = new NeuralGgaFit(hidden, samples, minDensity, maxDensity, maxS, epochs, seed);
+            spec.commandLine().getErr().printf(Locale.ROOT, "train xc-gga: fitting a %s tanh network to PBE on %d "
+                    + "points ...%n", java.util.Arrays.toString(hidden), samples);
+            NeuralGgaFit.Result result = fit.fit();
+            NeuralGgaModelFile.write(result.kernel(), fit, result, out);
+            spec.commandLine().getOut().printf(Locale.ROOT, "neural GGA: %d epochs, max |e_NN - e_PBE|/|e_x^unif| = "
+                    + "%.2e on 2000 fresh points; wrote %s%n", result.epochs(), result.maxAbsEnhancementError(), out);
             return 0;
         }
     }

@@ -102,6 +102,30 @@ class ScfCommandTest {
         assertEquals(-1.9884357920, json(directory.resolve("result.json")).get("total_energy").asDouble(), 1.6e-3);
     }
 
+    /**
+     * 3D fcc Al (4-atom cell, Wang–Teter) with the neural GGA of examples/data/nn_gga_pbe.npz against the same
+     * input with xc = "pbe": within 1 mHa/atom (issue 8's target; measured 2e-6 Ha/atom). The model's archive
+     * header says how it was fitted.
+     */
+    @Test
+    void neuralGgaExampleMatchesPbe(@TempDir Path directory) throws IOException {
+        Path example = EXAMPLES.resolve("3d_al_fcc_nn_gga.toml");
+        Run neural = run("scf", example.toString(), "--out", directory.resolve("nn").toString(), "--no-plots");
+        assertEquals(0, neural.code(), neural.err());
+        String pbeInput = Files.readString(example).replace("xc = \"nn\"", "xc = \"pbe\"")
+                .replaceAll("(?m)^xc_model.*$", "").replace("\"data/", "\"" + EXAMPLES.toAbsolutePath() + "/data/");
+        Path pbeFile = directory.resolve("pbe.toml");
+        Files.writeString(pbeFile, pbeInput);
+        Run pbe = run("scf", pbeFile.toString(), "--out", directory.resolve("pbe").toString(), "--no-plots");
+        assertEquals(0, pbe.code(), pbe.err());
+        JsonNode withNetwork = json(directory.resolve("nn/result.json"));
+        JsonNode withPbe = json(directory.resolve("pbe/result.json"));
+        assertEquals("nn", withNetwork.get("input").get("functionals").get("xc").asText());
+        assertEquals("pbe", withPbe.get("input").get("functionals").get("xc").asText());
+        double perAtom = Math.abs(withNetwork.get("total_energy").asDouble() - withPbe.get("total_energy").asDouble()) / 4;
+        assertTrue(perAtom < 1e-3, "|E_NN − E_PBE| = " + perAtom + " Ha/atom");
+    }
+
     @Test
     void kohnShamInputErrorsAreOneLine(@TempDir Path directory) throws IOException {
         String base = "[calculation]\ndimension = 3\nmethod = \"kohn_sham\"\n[structure]\nposcar = \""

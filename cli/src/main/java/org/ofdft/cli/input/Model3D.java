@@ -19,11 +19,14 @@ import org.ofdft.functionals.hartree.Hartree3D;
 import org.ofdft.functionals.io.PoscarReader;
 import org.ofdft.functionals.io.RecpotReader;
 import org.ofdft.functionals.io.UpfReader;
+import org.ofdft.functionals.xc.GgaFunctional;
 import org.ofdft.grids.Cell;
 import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.RealField;
 import org.ofdft.grids.SpectralOperators;
 import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.ml.xc.NeuralGgaKernel;
+import org.ofdft.ml.xc.NeuralGgaModelFile;
 
 /**
  * A 3D periodic system built from an input file: the structure (POSCAR, optionally repeated), local
@@ -93,14 +96,19 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
         }
         ScfInput.Functionals functionals = Checks.required(input.functionals(), "[functionals]");
         String kineticName = Checks.choice(functionals.kinetic(), null, "functionals.kinetic", FunctionalCatalog.KINETIC);
-        String xcName = Checks.choice(functionals.xc(), "lda", "functionals.xc", FunctionalCatalog.EXCHANGE_CORRELATION);
+        String xcName = "nn".equals(functionals.xc()) ? "nn"
+                : Checks.choice(functionals.xc(), "lda", "functionals.xc", FunctionalCatalog.EXCHANGE_CORRELATION);
+        NeuralGgaKernel neuralXc = xcName.equals("nn") ? neuralGga(functionals, inputDirectory) : null;
+        if (neuralXc == null && functionals.xcModel() != null) {
+            throw new InputException("functionals.xc_model is read only with functionals.xc = \"nn\"");
+        }
         if (functionals.interaction() != null) {
             throw new InputException("functionals.interaction is for 1D models; 3D cells use the Coulomb interaction");
         }
-        List<DensityFunctional> terms = terms(operators, local, kineticName, xcName, valence);
+        List<DensityFunctional> terms = terms(operators, local, kineticName, xcName, neuralXc, valence);
         // compiled code for the terms' loops is ready by the first evaluation: the JIT works on the warm-up's
         // methods in its own threads while the Ewald sum below runs
-        warmUpJit(structure, pseudopotentials, backend, grid, kineticName, xcName, valence);
+        warmUpJit(structure, pseudopotentials, backend, grid, kineticName, xcName, neuralXc, valence);
         double ewald = Ewald.ofPseudopotentials(structure, pseudopotentials).energy();
         TotalFunctional total = new TotalFunctional(terms, Map.of("ewald", ewald));
         return new Model3D(structure, grid, operators, valence, total, kineticName, xcName, ewald);
@@ -131,16 +139,33 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
         return product;
     }
 
-    /** The density terms of the orbital-free functional: kinetic, Hartree, exchange–correlation, local pseudopotential. */
+    /**
+     * The density terms of the orbital-free functional: kinetic, Hartree, exchange–correlation (from the
+     * catalog, or the neural GGA when {@code neuralXc} is given), local pseudopotential.
+     */
     private static List<DensityFunctional> terms(SpectralOperators operators, LocalPseudopotentialFunctional local,
-            String kineticName, String xcName, double valence) {
+            String kineticName, String xcName, NeuralGgaKernel neuralXc, double valence) {
         FunctionalCatalog.Context context = new FunctionalCatalog.Context(operators.grid(), operators, 0,
                 SpinTreatment.UNPOLARIZED, valence);
         List<DensityFunctional> terms = new ArrayList<>(FunctionalCatalog.kinetic(kineticName, context));
         terms.add(new Hartree3D(operators));
-        terms.addAll(FunctionalCatalog.exchangeCorrelation(xcName, context));
+        if (neuralXc != null) {
+            terms.add(new GgaFunctional(operators, "nn-gga", List.of(neuralXc)));
+        } else {
+            terms.addAll(FunctionalCatalog.exchangeCorrelation(xcName, context));
+        }
         terms.add(local);
         return terms;
+    }
+
+    /** {@code xc = "nn"}: the neural GGA of {@code xc_model} ({@link NeuralGgaModelFile}, {@code ofdft train xc-gga}). */
+    private static NeuralGgaKernel neuralGga(ScfInput.Functionals functionals, Path inputDirectory) {
+        Path file = inputDirectory.resolve(Checks.required(functionals.xcModel(), "functionals.xc_model"));
+        try {
+            return NeuralGgaModelFile.read(file);
+        } catch (IOException e) {
+            throw new InputException("functionals.xc_model: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -152,7 +177,8 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
      * points skip it.
      */
     private static void warmUpJit(Structure structure, Map<String, LocalPseudopotential> pseudopotentials,
-            FftBackend backend, Grid3D grid, String kineticName, String xcName, double valence) {
+            FftBackend backend, Grid3D grid, String kineticName, String xcName, NeuralGgaKernel neuralXc,
+            double valence) {
         Grid3D coarse = new Grid3D(structure.cell(), warmUpPoints(grid.n1()), warmUpPoints(grid.n2()),
                 warmUpPoints(grid.n3()));
         if (8L * coarse.size() > grid.size()) {
@@ -161,7 +187,8 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
         try (SpectralOperators operators = new SpectralOperators(coarse, backend)) {
             LocalPseudopotentialFunctional local = new LocalPseudopotentialFunctional(operators, structure,
                     pseudopotentials);
-            TotalFunctional total = new TotalFunctional(terms(operators, local, kineticName, xcName, valence));
+            TotalFunctional total = new TotalFunctional(terms(operators, local, kineticName, xcName, neuralXc,
+                    valence));
             double[] density = new double[coarse.size()];
             double mean = valence / structure.cell().volume();
             for (int j = 0; j < density.length; j++) {
