@@ -3,6 +3,7 @@ package org.ofdft.ml.xc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ofdft.ml.model.ModelArchive;
 
 /**
  * Weights of a fully connected network x → tanh(x W₁ + b₁) → … → tanh(· W_L + b_L) → (· W_out + b_out), one
@@ -193,5 +194,29 @@ public record MlpWeights(List<double[][]> weights, List<double[]> biases) {
                 throw new IllegalArgumentException(what + " contain NaN or infinite values");
             }
         }
+    }
+
+    /** Stores the layers in a model archive: arrays W0, b0, W1, b1, … and the header field {@code layers}. */
+    public void putInto(ModelArchive archive) {
+        for (int l = 0; l < layers(); l++) {
+            archive.putMatrix("W" + l, weight(l));
+            archive.putVector("b" + l, bias(l));
+        }
+        archive.header().put("layers", layers());
+    }
+
+    /**
+     * The layers stored by {@link #putInto}; IllegalArgumentException when arrays are missing or do not form
+     * a network.
+     */
+    public static MlpWeights from(ModelArchive archive) {
+        int layers = archive.header().path("layers").asInt(0);
+        List<double[][]> weights = new ArrayList<>();
+        List<double[]> biases = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            weights.add(archive.matrix("W" + l));
+            biases.add(archive.vector("b" + l));
+        }
+        return new MlpWeights(weights, biases);
     }
 }

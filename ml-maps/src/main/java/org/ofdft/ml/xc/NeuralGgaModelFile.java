@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.ofdft.ml.model.ModelArchive;
 
 /**
@@ -25,13 +23,8 @@ public final class NeuralGgaModelFile {
     public static void write(NeuralGgaKernel kernel, NeuralGgaFit fit, NeuralGgaFit.Result result, Path file)
             throws IOException {
         ModelArchive archive = ModelArchive.create(MODEL_TYPE);
-        MlpWeights weights = kernel.network();
-        for (int l = 0; l < weights.layers(); l++) {
-            archive.putMatrix("W" + l, weights.weight(l));
-            archive.putVector("b" + l, weights.bias(l));
-        }
+        kernel.network().putInto(archive);
         ObjectNode header = archive.header();
-        header.put("layers", weights.layers());
         header.put("activation", "tanh");
         header.put("log_centre", NeuralGgaKernel.LOG_CENTRE);
         header.put("log_scale", NeuralGgaKernel.LOG_SCALE);
@@ -58,15 +51,8 @@ public final class NeuralGgaModelFile {
                     + header.path("log_scale") + ") differs from this version's (" + NeuralGgaKernel.LOG_CENTRE + ", "
                     + NeuralGgaKernel.LOG_SCALE + ")");
         }
-        int layers = header.path("layers").asInt(0);
-        List<double[][]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
         try {
-            for (int l = 0; l < layers; l++) {
-                weights.add(archive.matrix("W" + l));
-                biases.add(archive.vector("b" + l));
-            }
-            return new NeuralGgaKernel(new MlpWeights(weights, biases), header.path("density_threshold").asDouble(1e-15));
+            return new NeuralGgaKernel(MlpWeights.from(archive), header.path("density_threshold").asDouble(1e-15));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -48,11 +48,7 @@ public final class XcModelFile {
 
     public static void write(XcModel model, Path file) throws IOException {
         ModelArchive archive = ModelArchive.create(model.kind().modelType());
-        MlpWeights weights = model.weights();
-        for (int l = 0; l < weights.layers(); l++) {
-            archive.putMatrix("W" + l, weights.weight(l));
-            archive.putVector("b" + l, weights.bias(l));
-        }
+        model.weights().putInto(archive);
         ObjectNode header = archive.header();
         XcTrainingSummary training = model.training();
         if (training != null) {
@@ -60,7 +56,6 @@ public final class XcModelFile {
         }
         header.put("window_half_width", model.windowHalfWidth());
         header.put("activation", "tanh");
-        header.put("layers", weights.layers());
         header.put("grid_spacing", model.gridSpacing());
         header.put("interaction", model.interaction());
         if (training != null) {
@@ -91,16 +86,11 @@ public final class XcModelFile {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        int layers = header.path("layers").asInt(0);
-        List<double[][]> weights = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
+        MlpWeights weights;
         try {
-            for (int l = 0; l < layers; l++) {
-                weights.add(archive.matrix("W" + l));
-                biases.add(archive.vector("b" + l));
-            }
+            weights = MlpWeights.from(archive);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": layer of " + layers + ": " + e.getMessage(), e);
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         JsonNode t = header.path("training");
         XcTrainingSummary training = null;
@@ -112,7 +102,7 @@ public final class XcModelFile {
                     t.path("potential_weight").asDouble(), t.path("seconds").asDouble());
         }
         try {
-            return new XcModel(kind, header.path("window_half_width").asInt(-1), new MlpWeights(weights, biases),
+            return new XcModel(kind, header.path("window_half_width").asInt(-1), weights,
                     header.path("grid_spacing").asDouble(Double.NaN), header.path("interaction").asText(null), training);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);

@@ -79,7 +79,7 @@ final class PhiObjective {
 
     /** Fills {@code state} (density, potential, energy, N, μ, gradient, residual) from {@code state.phi}. */
     void evaluate(PhiState state) {
-        double electrons = evaluateEnergyAndPotential(state, state.phi, 0.0, null);
+        double electrons = evaluateEnergyAndPotential(state, state.phi, 0.0, state.phi);
         double[] phi = state.phi;
         double[] n = state.density;
         double[] v = state.potential;
@@ -121,8 +121,8 @@ final class PhiObjective {
     }
 
     /**
-     * state.phi ← φ + h p (when p is not null; else φ must be state.phi), density ← state.phi², potential ← 0
-     * in one pass, then E and v from the functional. Returns Σ n_j (the electron number / ΔV).
+     * state.phi ← φ + h p, density ← state.phi², potential ← 0 in one pass, then E and v from the functional.
+     * Returns Σ n_j (the electron number / ΔV). With φ = p = state.phi and h = 0 it evaluates at state.phi.
      */
     private double evaluateEnergyAndPotential(PhiState state, double[] phi, double h, double[] p) {
         double[] shifted = state.phi;
@@ -132,33 +132,20 @@ final class PhiObjective {
             double s0 = 0;
             double s1 = 0;
             int j = from;
-            if (p == null) {
-                for (; j + 1 < to; j += 2) {
-                    double f0 = shifted[j];
-                    double f1 = shifted[j + 1];
-                    n[j] = f0 * f0;
-                    n[j + 1] = f1 * f1;
-                    v[j] = 0.0;
-                    v[j + 1] = 0.0;
-                    s0 += f0 * f0;
-                    s1 += f1 * f1;
-                }
-            } else {
-                for (; j + 1 < to; j += 2) {
-                    double f0 = phi[j] + h * p[j];
-                    double f1 = phi[j + 1] + h * p[j + 1];
-                    shifted[j] = f0;
-                    shifted[j + 1] = f1;
-                    n[j] = f0 * f0;
-                    n[j + 1] = f1 * f1;
-                    v[j] = 0.0;
-                    v[j + 1] = 0.0;
-                    s0 += f0 * f0;
-                    s1 += f1 * f1;
-                }
+            for (; j + 1 < to; j += 2) {
+                double f0 = phi[j] + h * p[j];
+                double f1 = phi[j + 1] + h * p[j + 1];
+                shifted[j] = f0;
+                shifted[j + 1] = f1;
+                n[j] = f0 * f0;
+                n[j + 1] = f1 * f1;
+                v[j] = 0.0;
+                v[j + 1] = 0.0;
+                s0 += f0 * f0;
+                s1 += f1 * f1;
             }
             for (; j < to; j++) {
-                double f = p == null ? shifted[j] : phi[j] + h * p[j];
+                double f = phi[j] + h * p[j];
                 shifted[j] = f;
                 n[j] = f * f;
                 v[j] = 0.0;
