@@ -5,7 +5,7 @@
 # benchmarks/results/nn-xc-models/. Run from anywhere:
 #   bash benchmarks/nn-xc.sh
 # Knobs: NNXC_TRAIN (40), NNXC_VALIDATION (15), NNXC_TEST (25) two-electron potentials; NNXC_STEPS (800), NNXC_H2_STEPS (1500) L-BFGS
-# steps; NNXC_WINDOW (8) window half-width; NNXC_HIDDEN (32,32); NNXC_PARTS (wells,h2);
+# steps; NNXC_WINDOW (8) window half-width; NNXC_HIDDEN (32,32); NNXC_PARTS (wells,h2,gga3d);
 # NNXC_H2 (../shared/datasets/dft1d/molecules/h2 relative to the repository root).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,5 +21,5 @@ java --add-modules jdk.incubator.vector -cp "benchmarks/target/classes:$(cat "$W
     --h2 "${NNXC_H2:-$ROOT/../shared/datasets/dft1d/molecules/h2}" \
     --train "${NNXC_TRAIN:-40}" --validation "${NNXC_VALIDATION:-15}" --test "${NNXC_TEST:-25}" \
     --steps "${NNXC_STEPS:-800}" --h2-steps "${NNXC_H2_STEPS:-1500}" --window "${NNXC_WINDOW:-8}" --hidden "${NNXC_HIDDEN:-32,32}" \
-    --parts "${NNXC_PARTS:-wells,h2}" \
+    --parts "${NNXC_PARTS:-wells,h2,gga3d}" \
     2> >(grep -v "^WARNING: Using incubator\|^Added differentiated op\|^SLF4J" >&2) | grep -v "^Added differentiated op"
