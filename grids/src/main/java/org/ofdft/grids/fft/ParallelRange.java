@@ -126,6 +126,11 @@ public final class ParallelRange implements AutoCloseable {
      * order: the same for the same thread count, and only the order of that addition depends on it.
      */
     public double sum(int count, SumBody body) {
+        if (Math.min(threads, count) <= 1) {
+            // one block on the caller: no shared partials, so the shared serial range stays stateless and
+            // may be used from several threads at once
+            return count > 0 ? 0.0 + body.run(0, count, 0) : 0.0;
+        }
         java.util.Arrays.fill(partialSums, 0.0);
         forEach(count, (from, to, worker) -> partialSums[worker] = body.run(from, to, worker));
         double total = 0;

@@ -76,6 +76,27 @@ class ParallelRangeTest {
         }
     }
 
+    /** The shared serial range keeps no state in sums: threads using it at once get their own totals. */
+    @Test
+    void serialSumsFromManyThreadsDoNotMix() {
+        double[] failures = new double[1];
+        java.util.stream.IntStream.range(0, 8).parallel().forEach(t -> {
+            for (int k = 0; k < 2000; k++) {
+                double expected = t * 1000.0 + k;
+                double got = ParallelRange.serial().sum(1, (from, to, worker) -> {
+                    Thread.onSpinWait();
+                    return expected;
+                });
+                if (got != expected) {
+                    synchronized (failures) {
+                        failures[0]++;
+                    }
+                }
+            }
+        });
+        assertEquals(0.0, failures[0], "sums that returned another thread's value");
+    }
+
     /** A failure in a helper's block reaches the caller after all blocks are done; the range stays usable. */
     @Test
     void exceptionsFromAnyBlockAreRethrown() {
