@@ -1,7 +1,6 @@
 package org.ofdft.ml.regression;
 
 import java.util.function.Supplier;
-import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 
 /**
  * The Cholesky factor A = L Lᵀ of a symmetric positive definite matrix ({@link DenseCholesky#fastest()}:
@@ -28,19 +27,17 @@ final class CholeskyFactor {
         this.lower = matrix;
     }
 
-    int size() {
-        return n;
-    }
-
     /** L in the lower triangle, row-major (not copied: callers must not modify; the upper triangle is undefined). */
     double[] lower() {
         return lower;
     }
 
-    /** Solves A x = b in place (O(n²), in Java: no copy of the factor to native memory). */
+    /**
+     * Solves A x = b in place by the two triangular solves in Java (O(n²)): both backends leave L in the
+     * row-major lower triangle, and a native solve would copy the n² factor to native memory each call.
+     */
     void solveInPlace(double[] b) {
-        TriangularSolver_DDRM.solveL(lower, b, n);
-        TriangularSolver_DDRM.solveTranL(lower, b, n);
+        DenseCholesky.pureJava().solveInPlace(lower, n, b);
     }
 
     /** log det A = 2 Σ log L_ii. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ofdft.functionals.xc.GgaKernel;
+import org.ofdft.functionals.xc.LdaKernel;
 import org.ofdft.functionals.xc.PbeCorrelation;
 import org.ofdft.functionals.xc.PbeExchange;
 import org.ofdft.ml.regression.NeuralNetworkModel;
@@ -30,6 +31,10 @@ public record NeuralGgaFit(int[] hiddenLayers, int samples, double minDensity, d
 
     /** Smallest s sampled: below it the target's 0/0 form loses digits, and x₂ → 0 suppresses N anyway. */
     public static final double MIN_S = 0.02;
+
+    /** The reference (PBE) and the LDA the network's correction is added to, as in {@link NeuralGgaKernel}. */
+    private static final List<GgaKernel> PBE = List.of(new PbeExchange(), new PbeCorrelation());
+    private static final List<LdaKernel> UNIFORM_GAS = NeuralGgaKernel.uniformGas(PbeExchange.LIBXC_DENSITY_THRESHOLD);
 
     /** The fitted kernel and its accuracy on fresh points. */
     public record Result(NeuralGgaKernel kernel, int epochs, double maxAbsEnhancementError) {
@@ -94,16 +99,19 @@ public record NeuralGgaFit(int[] hiddenLayers, int samples, double minDensity, d
 
     private static double pbeEnergyDensity(double n, double s2) {
         double sigma = sigmaOf(n, s2);
-        return new PbeExchange().energyDensity(n, sigma) + new PbeCorrelation().energyDensity(n, sigma);
+        double e = 0;
+        for (GgaKernel kernel : PBE) {
+            e += kernel.energyDensity(n, sigma);
+        }
+        return e;
     }
 
     private static double ldaEnergyDensity(double n) {
-        return new NeuralGgaKernel(zeroNetwork()).energyDensity(n, 0.0);
-    }
-
-    /** A network that outputs 0: the kernel is then the plain LDA. */
-    static MlpWeights zeroNetwork() {
-        return new MlpWeights(List.<double[][]>of(new double[][] {{0}, {0}}), List.<double[]>of(new double[] {0}));
+        double e = 0;
+        for (LdaKernel kernel : UNIFORM_GAS) {
+            e += kernel.energyDensity(n);
+        }
+        return e;
     }
 
     /** max |e_NN − e_PBE| / |e_x^unif| over fresh points of the sampled ranges. */

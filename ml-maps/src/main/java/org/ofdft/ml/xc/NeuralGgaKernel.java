@@ -71,8 +71,13 @@ public final class NeuralGgaKernel implements GgaKernel {
         }
         this.network = network;
         this.densityThreshold = densityThreshold;
-        this.uniformGas = List.of(new SlaterExchange(densityThreshold), Pw92Correlation.modified(densityThreshold));
+        this.uniformGas = uniformGas(densityThreshold);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(network));
+    }
+
+    /** The LDA part: Slater exchange and PW92 correlation with PBE's parameters (PBE's uniform-gas limit). */
+    static List<LdaKernel> uniformGas(double densityThreshold) {
+        return List.of(new SlaterExchange(densityThreshold), Pw92Correlation.modified(densityThreshold));
     }
 
     public MlpWeights network() {
