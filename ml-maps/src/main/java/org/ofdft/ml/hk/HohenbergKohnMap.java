@@ -4,7 +4,6 @@ import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.kinetic.MlKineticFunctional;
 import org.ofdft.ml.regression.GaussianKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
-import org.ofdft.ml.regression.KernelRidgeModel;
 import org.ofdft.ml.regression.MultiOutputKernelModel;
 
 /**
@@ -39,6 +38,38 @@ public final class HohenbergKohnMap {
         UNIVERSAL_MINUS_VON_WEIZSACKER
     }
 
+    /** How the energy map compares densities. */
+    public sealed interface EnergyKernel {
+
+        /** A Gaussian kernel on the density vector, widths {@link Settings#densitySigmas()}. */
+        record Plain() implements EnergyKernel {
+        }
+
+        /**
+         * The space-group-averaged Gaussian of {@link SpaceGroupDensityKernel} (periodic 3D densities), widths
+         * {@code widthFactors} × the median closest-image distance of the training densities.
+         */
+        record SpaceGroupAveraged(SpaceGroupDensityKernel kernel, double[] widthFactors) implements EnergyKernel {
+
+            /** Width factors 0.5…128 in factors of 2. */
+            public static SpaceGroupAveraged of(SpaceGroupDensityKernel kernel) {
+                return new SpaceGroupAveraged(kernel, new double[] {0.5, 1, 2, 4, 8, 16, 32, 64, 128});
+            }
+        }
+    }
+
+    /** Which densities the energy map is trained on. */
+    public enum EnergyInputs {
+        /** The exact training densities (as represented in the basis). */
+        EXACT,
+        /**
+         * Out-of-fold predictions n^ML[v_i] of the density map (k-fold, each from a map fitted without sample i
+         * at the cross-validated σ, λ): the energy map learns from densities with the errors the density map
+         * makes at prediction time (stacked generalization, Wolpert, Neural Netw. 5, 241 (1992)).
+         */
+        PREDICTED
+    }
+
     /** Hyperparameter grids and folds for training. */
     public record Settings(double[] potentialSigmas, double[] densitySigmas, double[] lambdas, int folds, long seed) {
 
@@ -69,13 +100,13 @@ public final class HohenbergKohnMap {
     private final double volumeElement;
     private final double electrons;
     private final MultiOutputKernelModel densityMap;
-    private final KernelRidgeModel energyMap;
+    private final DensityEnergyModel energyMap;
     /** Training means: the kernel models learn deviations from them (a zero-mean prior would pull to 0). */
     private final double[] meanCoefficients;
     private final double meanLearnedEnergy;
 
     HohenbergKohnMap(DensityBasis basis, EnergyTarget target, int points, double volumeElement,
-                             double electrons, MultiOutputKernelModel densityMap, KernelRidgeModel energyMap,
+                             double electrons, MultiOutputKernelModel densityMap, DensityEnergyModel energyMap,
                              double[] meanCoefficients, double meanLearnedEnergy) {
         this.basis = basis;
         this.target = target;
@@ -88,34 +119,36 @@ public final class HohenbergKohnMap {
         this.meanLearnedEnergy = meanLearnedEnergy;
     }
 
-    /** Cross-validates and fits both maps. */
+    /** Cross-validates and fits both maps, the energy map with the plain Gaussian kernel. */
     public static HohenbergKohnMap train(TrainingData data, DensityBasis basis, EnergyTarget target, Settings settings) {
+        return train(data, basis, target, settings, new EnergyKernel.Plain());
+    }
+
+    /** Cross-validates and fits both maps, the energy map with {@code energyKernel} on exact densities. */
+    public static HohenbergKohnMap train(TrainingData data, DensityBasis basis, EnergyTarget target, Settings settings,
+                                         EnergyKernel energyKernel) {
+        return train(data, basis, target, settings, energyKernel, EnergyInputs.EXACT);
+    }
+
+    /** Cross-validates and fits both maps, the energy map with {@code energyKernel} on {@code energyInputs}. */
+    public static HohenbergKohnMap train(TrainingData data, DensityBasis basis, EnergyTarget target, Settings settings,
+                                         EnergyKernel energyKernel, EnergyInputs energyInputs) {
         int count = data.densities().length;
         double[][] coefficients = new double[count][basis.size()];
         // the energy map sees densities as the map will predict them: in the basis (P n, not n)
         double[][] represented = new double[count][data.densities()[0].length];
-        double[] learned = new double[count];
-        HohenbergKohnMap partial = new HohenbergKohnMap(basis, target, data.densities()[0].length,
-                data.volumeElement(), data.electrons(), null, null, null, 0);
+        double[] meanCoefficients = new double[basis.size()];
         for (int i = 0; i < count; i++) {
             basis.coefficients(data.densities()[i], coefficients[i]);
             basis.density(coefficients[i], represented[i]);
-            double constant = data.constantEnergies() == null ? 0 : data.constantEnergies()[i];
-            learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], represented[i], constant);
-        }
-        double[] meanCoefficients = new double[basis.size()];
-        double meanLearned = 0;
-        for (int i = 0; i < count; i++) {
             for (int l = 0; l < meanCoefficients.length; l++) {
                 meanCoefficients[l] += coefficients[i][l] / count;
             }
-            meanLearned += learned[i] / count;
         }
-        for (int i = 0; i < count; i++) {
+        for (double[] row : coefficients) {
             for (int l = 0; l < meanCoefficients.length; l++) {
-                coefficients[i][l] -= meanCoefficients[l];
+                row[l] -= meanCoefficients[l];
             }
-            learned[i] -= meanLearned;
         }
         GaussianKernel family = new GaussianKernel(1);
         KernelRidgeCrossValidation.Result densityCv = KernelRidgeCrossValidation.searchMultiOutput(family,
@@ -123,11 +156,82 @@ public final class HohenbergKohnMap {
                 settings.lambdas(), settings.folds(), settings.seed());
         MultiOutputKernelModel densityMap = MultiOutputKernelModel.fit(new GaussianKernel(densityCv.sigma()),
                 data.potentials(), coefficients, densityCv.lambda());
-        KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, represented,
-                learned, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
-        KernelRidgeModel energyMap = KernelRidgeCrossValidation.fitBest(energyCv, family, represented, learned);
+        if (energyInputs == EnergyInputs.PREDICTED) {
+            represented = outOfFoldDensities(data, basis, coefficients, meanCoefficients, densityCv.sigma(),
+                    densityCv.lambda(), settings);
+        }
+        HohenbergKohnMap partial = new HohenbergKohnMap(basis, target, data.densities()[0].length,
+                data.volumeElement(), data.electrons(), null, null, null, 0);
+        double[] learned = new double[count];
+        double meanLearned = 0;
+        for (int i = 0; i < count; i++) {
+            double constant = data.constantEnergies() == null ? 0 : data.constantEnergies()[i];
+            learned[i] = data.totalEnergies()[i] - partial.knownEnergy(data.potentials()[i], represented[i], constant);
+            meanLearned += learned[i] / count;
+        }
+        for (int i = 0; i < count; i++) {
+            learned[i] -= meanLearned;
+        }
+        DensityEnergyModel energyMap;
+        if (energyKernel instanceof EnergyKernel.SpaceGroupAveraged averaged) {
+            energyMap = SymmetricEnergyModel.fit(averaged.kernel(), represented, learned, averaged.widthFactors(),
+                    settings.lambdas(), settings.folds(), settings.seed());
+        } else {
+            KernelRidgeCrossValidation.Result energyCv = KernelRidgeCrossValidation.search(family, represented,
+                    learned, settings.densitySigmas(), settings.lambdas(), settings.folds(), settings.seed());
+            energyMap = new DensityEnergyModel.Plain(KernelRidgeCrossValidation.fitBest(energyCv, family, represented,
+                    learned));
+        }
         return new HohenbergKohnMap(basis, target, partial.points, data.volumeElement(), data.electrons(), densityMap,
                 energyMap, meanCoefficients, meanLearned);
+    }
+
+    /**
+     * n^ML[v_i] for every training sample from a density map fitted on the other folds at σ, λ (the fold
+     * assignment of the search), scaled to ∫n = N as at prediction time; {@code centred} holds the basis
+     * coefficients minus {@code meanCoefficients}.
+     */
+    static double[][] outOfFoldDensities(TrainingData data, DensityBasis basis, double[][] centred,
+                                         double[] meanCoefficients, double sigma, double lambda, Settings settings) {
+        int count = centred.length;
+        int[] fold = KernelRidgeCrossValidation.foldAssignment(count, settings.folds(), settings.seed());
+        double[][] predicted = new double[count][];
+        for (int f = 0; f < settings.folds(); f++) {
+            int heldOut = f;
+            int[] train = java.util.stream.IntStream.range(0, count).filter(i -> fold[i] != heldOut).toArray();
+            double[][] inputs = new double[train.length][];
+            double[][] outputs = new double[train.length][];
+            for (int t = 0; t < train.length; t++) {
+                inputs[t] = data.potentials()[train[t]];
+                outputs[t] = centred[train[t]];
+            }
+            MultiOutputKernelModel partialMap = MultiOutputKernelModel.fit(new GaussianKernel(sigma), inputs, outputs,
+                    lambda);
+            java.util.stream.IntStream.range(0, count).filter(i -> fold[i] == heldOut).parallel().forEach(i -> {
+                double[] c = new double[basis.size()];
+                partialMap.predict(data.potentials()[i], c);
+                for (int l = 0; l < c.length; l++) {
+                    c[l] += meanCoefficients[l];
+                }
+                double[] density = new double[data.densities()[i].length];
+                basis.density(c, density);
+                normalize(density, data.volumeElement(), data.electrons());
+                predicted[i] = density;
+            });
+        }
+        return predicted;
+    }
+
+    private static void normalize(double[] density, double volumeElement, double electrons) {
+        double integral = 0;
+        for (double n : density) {
+            integral += n * volumeElement;
+        }
+        if (integral > 0) {
+            for (int j = 0; j < density.length; j++) {
+                density[j] *= electrons / integral;
+            }
+        }
     }
 
     /** A 1D dataset of one electron number; T_s is F for its non-interacting electrons. */
@@ -181,7 +285,7 @@ public final class HohenbergKohnMap {
     }
 
     /** The density → energy map. */
-    public KernelRidgeModel energyMap() {
+    public DensityEnergyModel energyMap() {
         return energyMap;
     }
 
@@ -202,15 +306,7 @@ public final class HohenbergKohnMap {
         }
         double[] density = new double[points];
         basis.density(coefficients, density);
-        double integral = 0;
-        for (double n : density) {
-            integral += n * volumeElement;
-        }
-        if (integral > 0) {
-            for (int j = 0; j < density.length; j++) {
-                density[j] *= electrons / integral;
-            }
-        }
+        normalize(density, volumeElement, electrons);
         return density;
     }
 

@@ -26,9 +26,10 @@ public final class HohenbergKohnMapFile {
 
     public static void write(HohenbergKohnMap map, double[] grid, String trainingFingerprint, Path file)
             throws IOException {
-        if (map.basis() instanceof PlaneWaveBasis) {
-            throw new IllegalArgumentException("saving 3D (plane-wave) HK maps is not supported yet; only 1D maps");
+        if (map.basis() instanceof PlaneWaveBasis || !(map.energyMap() instanceof DensityEnergyModel.Plain plain)) {
+            throw new IllegalArgumentException("saving 3D HK maps is not supported yet; only 1D maps");
         }
+        KernelRidgeModel energyMap = plain.model();
         ModelArchive archive = ModelArchive.create(TYPE);
         archive.header().put("basis", map.basis().name());
         if (map.basis() instanceof DensityBasis.Sine sine) {
@@ -39,20 +40,20 @@ public final class HohenbergKohnMapFile {
         archive.header().put("volume_element", map.volumeElement());
         archive.header().put("density_sigma", ((GaussianKernel) map.densityMap().kernel()).sigma());
         archive.header().put("density_lambda", map.densityMap().lambda());
-        archive.header().put("energy_sigma", ((GaussianKernel) map.energyMap().kernel()).sigma());
-        archive.header().put("energy_lambda", map.energyMap().lambda());
+        archive.header().put("energy_sigma", ((GaussianKernel) energyMap.kernel()).sigma());
+        archive.header().put("energy_lambda", energyMap.lambda());
         archive.header().put("mean_learned_energy", map.meanLearnedEnergy());
         archive.header().put("training_fingerprint", trainingFingerprint);
         archive.putVector("grids", grid);
         archive.putMatrix("training_potentials", map.densityMap().trainingInputs());
         archive.putMatrix("density_dual_coefficients", map.densityMap().dualCoefficients());
         archive.putVector("mean_coefficients", map.meanCoefficients());
-        double[][] energyInputs = new double[map.energyMap().sampleCount()][];
+        double[][] energyInputs = new double[energyMap.sampleCount()][];
         for (int j = 0; j < energyInputs.length; j++) {
-            energyInputs[j] = map.energyMap().trainingInput(j);
+            energyInputs[j] = energyMap.trainingInput(j);
         }
         archive.putMatrix("energy_training_densities", energyInputs);
-        archive.putVector("energy_dual_coefficients", map.energyMap().dualCoefficients());
+        archive.putVector("energy_dual_coefficients", energyMap.dualCoefficients());
         archive.write(file);
     }
 
@@ -81,7 +82,7 @@ public final class HohenbergKohnMapFile {
                     header.path("energy_lambda").asDouble(), org.ofdft.ml.regression.InputChecks.flatten(energyInputs),
                     grid.length, archive.vector("energy_dual_coefficients"));
             HohenbergKohnMap map = new HohenbergKohnMap(basis, target, grid.length, volumeElement,
-                    header.path("electrons").asDouble(), densityMap, energyMap, archive.vector("mean_coefficients"),
+                    header.path("electrons").asDouble(), densityMap, new DensityEnergyModel.Plain(energyMap), archive.vector("mean_coefficients"),
                     header.path("mean_learned_energy").asDouble());
             return new Loaded(map, grid);
         } catch (IllegalArgumentException e) {

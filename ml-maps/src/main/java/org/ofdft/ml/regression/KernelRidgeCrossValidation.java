@@ -154,15 +154,52 @@ public final class KernelRidgeCrossValidation {
                                     double[] sigmas, double[] lambdas, int folds, long seed) {
         requireGrid(sigmas, lambdas);
         int samples = features.length;
-        int[] fold = foldAssignment(samples, folds, seed);
         double[] rows = InputChecks.flatten(features);
         double[] distances = family.metric().pairwise(rows, samples, rows, samples, features[0].length);
+        return scoreGrid(s -> {
+            DistanceKernel kernel = family.withSigma(sigmas[s]);
+            return (i, j) -> kernel.ofDistance(distances[i * samples + j]);
+        }, samples, columns, weights, sigmas, lambdas, folds, seed);
+    }
+
+    /**
+     * Scores every (σ, λ) by k-fold CV for a kernel given as matrices, {@code kernelMatrices[s]} the
+     * samples × samples matrix (row-major) at sigmas[s] — for kernels that are not a function of one distance
+     * (e.g. averaged over a symmetry group) — and returns the best pair (ties: the first in grid order).
+     */
+    public static Result searchPrecomputed(double[][] kernelMatrices, double[] targets, double[] sigmas,
+                                           double[] lambdas, int folds, long seed) {
+        requireGrid(sigmas, lambdas);
+        int samples = targets.length;
+        if (kernelMatrices.length != sigmas.length) {
+            throw new IllegalArgumentException(kernelMatrices.length + " kernel matrices for " + sigmas.length + " σ");
+        }
+        for (double[] matrix : kernelMatrices) {
+            if (matrix.length != samples * samples) {
+                throw new IllegalArgumentException("kernel matrix of " + matrix.length + " entries for " + samples
+                        + " targets");
+            }
+        }
+        return scoreGrid(s -> (i, j) -> kernelMatrices[s][i * samples + j], samples, new double[][] {targets}, null,
+                sigmas, lambdas, folds, seed);
+    }
+
+    /** Entry K(x_i, x_j) of a kernel matrix over the samples. */
+    @FunctionalInterface
+    private interface KernelEntries {
+        double entry(int i, int j);
+    }
+
+    private static Result scoreGrid(java.util.function.IntFunction<KernelEntries> kernelOfSigma, int samples,
+                                    double[][] columns, double[] weights, double[] sigmas, double[] lambdas,
+                                    int folds, long seed) {
+        int[] fold = foldAssignment(samples, folds, seed);
         // errorSums[s][f][l]: summed error measure of fold f's held-out samples
         double[][][] errorSums = new double[sigmas.length][folds][];
         IntStream.range(0, sigmas.length * folds).parallel().forEach(task -> {
             int s = task / folds;
             int f = task % folds;
-            errorSums[s][f] = foldErrors(family.withSigma(sigmas[s]), distances, columns, weights, fold, f, lambdas);
+            errorSums[s][f] = foldErrors(kernelOfSigma.apply(s), columns, weights, fold, f, lambdas);
         });
         double[][] table = new double[sigmas.length][lambdas.length];
         int bestS = 0;
@@ -190,8 +227,8 @@ public final class KernelRidgeCrossValidation {
      * predictions as (K_* Q) z — O(n) per test row, output and λ. A λ at which K + λI is not positive definite
      * to working precision scores +∞.
      */
-    private static double[] foldErrors(DistanceKernel kernel, double[] distances, double[][] columns, double[] weights,
-                                       int[] fold, int heldOut, double[] lambdas) {
+    private static double[] foldErrors(KernelEntries kernel, double[][] columns, double[] weights, int[] fold,
+                                       int heldOut, double[] lambdas) {
         int samples = fold.length;
         int outputs = columns.length;
         int[] train = IntStream.range(0, samples).filter(i -> fold[i] != heldOut).toArray();
@@ -204,13 +241,13 @@ public final class KernelRidgeCrossValidation {
                 targetSets[t][i] = columns[t][train[i]];
             }
             for (int j = 0; j < n; j++) {
-                trainingKernel[i * n + j] = kernel.ofDistance(distances[train[i] * samples + train[j]]);
+                trainingKernel[i * n + j] = kernel.entry(train[i], train[j]);
             }
         }
         double[] crossKernel = new double[test.length * n];
         for (int i = 0; i < test.length; i++) {
             for (int j = 0; j < n; j++) {
-                crossKernel[i * n + j] = kernel.ofDistance(distances[test[i] * samples + train[j]]);
+                crossKernel[i * n + j] = kernel.entry(test[i], train[j]);
             }
         }
         KernelRidgePath path = new KernelRidgePath(trainingKernel, targetSets, true);

@@ -33,6 +33,39 @@ class KernelGridSearchTest {
         }
     }
 
+    /** Kernel matrices handed in give the search on distances exactly: same folds, same reductions. */
+    @Test
+    void precomputedKernelMatricesScoreLikeTheDistanceSearch() {
+        double[] sigmas = {0.3, 1.0, 3.0};
+        double[] lambdas = {1e-6, 1e-3, 1e-1};
+        GaussianKernel family = new GaussianKernel(1);
+        KernelRidgeCrossValidation.Result reference = KernelRidgeCrossValidation.search(family, features, targets,
+                sigmas, lambdas, 5, 9);
+        int n = features.length;
+        double[][] matrices = new double[sigmas.length][n * n];
+        for (int s = 0; s < sigmas.length; s++) {
+            GaussianKernel kernel = new GaussianKernel(sigmas[s]);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    matrices[s][i * n + j] = kernel.value(features[i], 0, features[j], 0, 3);
+                }
+            }
+        }
+        KernelRidgeCrossValidation.Result precomputed = KernelRidgeCrossValidation.searchPrecomputed(matrices, targets,
+                sigmas, lambdas, 5, 9);
+        assertEquals(reference.sigma(), precomputed.sigma());
+        assertEquals(reference.lambda(), precomputed.lambda());
+        for (int s = 0; s < sigmas.length; s++) {
+            // the entries differ only by exp(−d²/2σ²) from d = ‖x − y‖ against from x and y directly
+            assertArrayEquals(reference.meanAbsoluteError()[s], precomputed.meanAbsoluteError()[s],
+                    1e-9 * reference.meanAbsoluteError()[s][0]);
+        }
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> KernelRidgeCrossValidation.searchPrecomputed(new double[][] {new double[n * n]}, targets, sigmas,
+                        lambdas, 5, 9));
+        assertTrue(error.getMessage().contains("1 kernel matrices for 3 σ"), error.getMessage());
+    }
+
     @Test
     void uncentredScoresEqualTheTridiagonalPathSearch() {
         // the same folds and score through two different solves: one Cholesky per (σ, λ, fold) here, one

@@ -36,8 +36,24 @@ public final class SpaceGroup {
         return new SpaceGroup(List.of(new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), List.of(new double[3]));
     }
 
-    /** The operations of {@code structure} compatible with {@code grid}. */
+    /**
+     * The operations of {@code structure} compatible with {@code grid}, one translation f per rotation S
+     * (the factor group: lattice translations of a supercell are left out).
+     */
     public static SpaceGroup of(Structure structure, Grid3D grid) {
+        return find(structure, grid, false);
+    }
+
+    /**
+     * Every operation of {@code structure} compatible with {@code grid}, pure translations included: for a
+     * supercell, each rotation S appears with every f that maps the atoms onto atoms (f_S plus each
+     * translation of the primitive lattice inside the cell), |G| = (point-group order) × (cells).
+     */
+    public static SpaceGroup withEveryTranslation(Structure structure, Grid3D grid) {
+        return find(structure, grid, true);
+    }
+
+    private static SpaceGroup find(Structure structure, Grid3D grid, boolean everyTranslation) {
         Cell cell = structure.cell();
         double[][] metric = new double[3][3];
         double scale = 0;
@@ -80,7 +96,9 @@ public final class SpaceGroup {
                 if (commensurate(f, n) && mapsAtoms(s, f, x, structure)) {
                     rotations.add(s.clone());
                     translations.add(f);
-                    break;
+                    if (!everyTranslation) {
+                        break;
+                    }
                 }
             }
         }
@@ -115,6 +133,16 @@ public final class SpaceGroup {
     /** Number of operations |G|. */
     public int size() {
         return rotations.size();
+    }
+
+    /** The rotation S of operation {@code op} in fractional coordinates, row-major 3×3 (a copy). */
+    public int[] rotation(int op) {
+        return rotations.get(op).clone();
+    }
+
+    /** The translation f of operation {@code op} in fractional coordinates, in [0, 1) (a copy). */
+    public double[] translation(int op) {
+        return translations.get(op).clone();
     }
 
     /** κ' = Sᵀ κ for operation {@code op}. */
