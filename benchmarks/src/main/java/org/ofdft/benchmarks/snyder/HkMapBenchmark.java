@@ -62,7 +62,8 @@ public final class HkMapBenchmark {
                 + "Learning E directly from n (`TOTAL`) is reported for N = 1 to show why it is not the default. "
                 + "ML-KE: the direct kinetic functional of Snyder et al. (2012) at the exact density and at its "
                 + String.format(Locale.ROOT, "self-consistent density (projected gradient descent, m = 30, l = 5; first "
-                + "%d test potentials).%n%n", scCount));
+                + "%d test potentials; MAE and ∫|Δn| over the runs that converged, the others counted in "
+                + "brackets).%n%n", scCount));
         md.append("| N | M | HK sine: MAE / max | HK sine PAULI: MAE / max | HK grid: MAE / max | HK grid PAULI: MAE / max "
                 + "| ∫|Δn| sine | ∫|Δn| grid | ML-KE exact n: MAE | ML-KE SC: MAE | ∫|Δn| ML-KE SC |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -103,8 +104,17 @@ public final class HkMapBenchmark {
                     KineticModelEvaluation.Errors scErrors = KineticModelEvaluation.evaluate(direct.functional(),
                             direct.trainingPotentials(), scTest, KineticModelEvaluation.SelfConsistency.paper(),
                             done -> { });
-                    sc = String.format(Locale.ROOT, "%.3f", Stats.of(scErrors.selfConsistentEnergyErrors()).mae());
-                    scDensity = String.format(Locale.ROOT, "%.1e", mean(scErrors.densityErrors()));
+                    // a descent that leaves the training manifold and diverges is counted, not averaged in
+                    int[] converged = IntStream.range(0, scErrors.converged().length)
+                            .filter(i -> scErrors.converged()[i]
+                                    && Double.isFinite(scErrors.selfConsistentEnergyErrors()[i])).toArray();
+                    String failed = converged.length == scTest.size() ? ""
+                            : String.format(Locale.ROOT, " (%d of %d did not converge)", scTest.size()
+                                    - converged.length, scTest.size());
+                    sc = String.format(Locale.ROOT, "%.3f%s", Stats.of(IntStream.of(converged)
+                            .mapToDouble(i -> scErrors.selfConsistentEnergyErrors()[i]).toArray()).mae(), failed);
+                    scDensity = String.format(Locale.ROOT, "%.1e", mean(IntStream.of(converged)
+                            .mapToDouble(i -> scErrors.densityErrors()[i]).toArray()));
                 }
                 Stats sineStats = Stats.of(sineErrors.energyErrors());
                 Stats gridStats = Stats.of(gridErrors.energyErrors());
