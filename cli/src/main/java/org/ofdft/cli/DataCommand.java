@@ -6,7 +6,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.SplittableRandom;
+import org.ofdft.cli.input.Checks;
+import org.ofdft.cli.input.InputException;
+import org.ofdft.cli.input.Model3D;
+import org.ofdft.cli.input.ScfInput;
+import org.ofdft.cli.input.ScfInputReader;
+import org.ofdft.grids.Grid3D;
+import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.data.Dataset1D;
+import org.ofdft.ml.data.Dataset3D;
+import org.ofdft.ml.hk.OrbitalFreeConfigurations;
+import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.ml.data.GaussianWells;
 import org.ofdft.ml.data.SnyderBox;
 import picocli.CommandLine;
@@ -16,7 +28,7 @@ import picocli.CommandLine.Option;
 /** {@code ofdft data ...}: generate datasets of exact reference calculations. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Generate datasets of exact calculations (JAX-DFT's array names; .npz or a directory of .npy).",
-        subcommands = {DataCommand.Snyder.class})
+        subcommands = {DataCommand.Snyder.class, DataCommand.Rattled.class})
 public final class DataCommand implements Runnable {
 
     @CommandLine.Spec
@@ -84,6 +96,80 @@ public final class DataCommand implements Runnable {
             data.write(out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d systems (N = %d, %s) to %s in %.1f s%n",
                     data.size(), electrons, discretization, out, (System.nanoTime() - start) * 1e-9);
+            return 0;
+        }
+    }
+
+    /** {@code ofdft data rattled}: orbital-free references of randomly displaced copies of a 3D structure. */
+    @Command(name = "rattled", mixinStandardHelpOptions = true,
+            description = {"Rattled copies of the structure of a 3D input file ([structure], [grid]; every atom "
+                    + "displaced by a random vector of length uniform in [MIN, MAX] Å, uniform direction), each "
+                    + "solved with orbital-free DFT (the input's kinetic functional, wt or tfvw, with LDA and its "
+                    + "local pseudopotentials; L-BFGS to 1e-9 Ha/atom): the training data of a 3D HK map.",
+                    "Writes external_potentials (V_loc on the grid), densities, total_energies (Ewald included), "
+                            + "num_electrons, ion_ion_energies, atom_positions, reference_positions, species, cell "
+                            + "and grid_shape, in hartree atomic units (bohr)."})
+    static final class Rattled implements Callable<Integer> {
+
+        @CommandLine.Parameters(index = "0", paramLabel = "INPUT", description = "3D input file (.toml)")
+        Path input;
+
+        @Option(names = "--count", description = "number of configurations (default: ${DEFAULT-VALUE})",
+                defaultValue = "200")
+        int count;
+
+        @Option(names = "--displacement", split = ",", paramLabel = "MIN,MAX", defaultValue = "0.05,0.15",
+                description = "range of the displacement lengths in Å (default: ${DEFAULT-VALUE})")
+        double[] displacement;
+
+        @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})", defaultValue = "2017")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "PATH",
+                description = "output: PATH.npz, or a directory of .npy files")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (count <= 0) {
+                throw new IllegalArgumentException("--count must be positive, got " + count);
+            }
+            if (displacement.length != 2) {
+                throw new IllegalArgumentException("--displacement takes MIN,MAX in Å, got " + displacement.length
+                        + " values");
+            }
+            ScfInput parsed = ScfInputReader.read(input);
+            Path directory = input.toAbsolutePath().getParent();
+            Model3D.Atoms atoms = Model3D.atoms(parsed, directory, false);
+            Grid3D grid = Model3D.grid(Checks.required(parsed.grid(), "[grid]"), atoms.structure().cell());
+            ScfInput.Functionals functionals = Checks.required(parsed.functionals(), "[functionals]");
+            OrbitalFreeConfigurations.Kinetic kinetic = switch (String.valueOf(functionals.kinetic())) {
+                case "wt" -> OrbitalFreeConfigurations.Kinetic.WANG_TETER;
+                case "tfvw" -> OrbitalFreeConfigurations.Kinetic.THOMAS_FERMI_VON_WEIZSACKER;
+                default -> throw new InputException(input + ": data rattled solves with functionals.kinetic = \"wt\" "
+                        + "or \"tfvw\", got \"" + functionals.kinetic() + "\"");
+            };
+            if (functionals.xc() != null && !List.of("lda", "lda_pz81").contains(functionals.xc())) {
+                throw new InputException(input + ": data rattled solves with LDA (Slater + PZ81), got functionals.xc = \""
+                        + functionals.xc() + "\"");
+            }
+            long start = System.nanoTime();
+            int atomCount = atoms.structure().atomCount();
+            Dataset3D data;
+            try (FftBackend backend = new JavaFftBackend(Runtime.getRuntime().availableProcessors());
+                 OrbitalFreeConfigurations solver = new OrbitalFreeConfigurations(grid, atoms.pseudopotentials(), backend,
+                         new ConvergenceCriteria(1e-9 * atomCount, 1e-6, 1000))) {
+                data = solver.rattledDataset(atoms.structure(), count, displacement[0], displacement[1],
+                        new SplittableRandom(seed), kinetic, new CountProgress(spec.commandLine().getErr(),
+                                "data rattled", count));
+            }
+            data.write(out);
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d configurations (%d atoms, %dx%dx%d grid, %s) to "
+                    + "%s in %.1f s%n", data.size(), atomCount, grid.n1(), grid.n2(), grid.n3(), functionals.kinetic(),
+                    out, (System.nanoTime() - start) * 1e-9);
             return 0;
         }
     }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.data.Dataset1D;
+import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.ml.hk.HohenbergKohnMap;
 import org.ofdft.ml.hk.HohenbergKohnMapFile;
 import org.ofdft.ml.kinetic.KineticModelEvaluation;
@@ -24,11 +27,13 @@ import picocli.CommandLine.Option;
         description = {"Errors of a trained model on a test dataset, in kcal/mol (1 Ha = 627.509 kcal/mol).",
                 "Kinetic models: T^ML − T_s at the exact densities; with --self-consistent also the energy at the "
                         + "density that minimizes E = T^ML + ∫v n (projected gradient descent) and ∫|n^ML − n| dx.",
-                "HK maps: the energy at the predicted density against total_energies, and ∫|n^ML − n| dx.",
+                "HK maps: the energy at the predicted density against total_energies, and ∫|n^ML − n| dx; 3D maps "
+                        + "on a 3D dataset of the same cell, grid and atoms (ofdft data rattled), also in meV/atom.",
                 "With --json the last line printed is one JSON object."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     static final double KCAL_PER_HARTREE = TrainCommand.KCAL_PER_HARTREE;
+    static final double MEV_PER_HARTREE = 1000 * org.ofdft.grids.Units.HARTREE_IN_EV;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file (ofdft train)")
     Path model;
@@ -51,9 +56,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String type = ModelArchive.read(model, null).modelType();
-        Dataset1D test = Dataset1D.read(data);
         ObjectNode metrics = new ObjectMapper().createObjectNode();
         metrics.put("model_type", type);
+        if (type.equals(HohenbergKohnMapFile.TYPE_3D)) {
+            hohenbergKohn3D(metrics);
+            print(metrics);
+            return 0;
+        }
+        Dataset1D test = Dataset1D.read(data);
         metrics.put("count", test.size());
         switch (type) {
             case KineticModelFile.TYPE -> kinetic(test, metrics);
@@ -63,13 +73,41 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(valid: " + KineticModelFile.TYPE + ", " + HohenbergKohnMapFile.TYPE
                     + ", nn-xc-energy-1d, nn-xc-potential-1d)");
         }
+        print(metrics);
+        return 0;
+    }
+
+    private void print(ObjectNode metrics) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         metrics.fields().forEachRemaining(entry -> out.printf(Locale.ROOT, "%-28s %s%n", entry.getKey(),
                 entry.getValue().asText()));
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(metrics));
         }
-        return 0;
+    }
+
+    /**
+     * 3D HK maps on a 3D dataset of the same cell, grid and atoms: total energies (ion–ion included) at the
+     * predicted densities, also per atom in meV, and ∫|n^ML − n| d³r in electrons.
+     */
+    private void hohenbergKohn3D(ObjectNode metrics) throws IOException {
+        Dataset3D test = Dataset3D.read(data);
+        metrics.put("count", test.size());
+        try (FftBackend backend = new JavaFftBackend(1)) {
+            HohenbergKohnMapFile.Loaded3D loaded = HohenbergKohnMapFile.read3D(model, backend);
+            loaded.requireCompatible(test);
+            HohenbergKohnMap.Errors errors = loaded.map().evaluate(HohenbergKohnMap.trainingData(test));
+            putHohenbergKohnErrors(metrics, errors);
+            double atoms = test.reference().atomCount();
+            metrics.put("energy_mae_mev_per_atom", meanAbsolute(errors.energyErrors()) * MEV_PER_HARTREE / atoms);
+            metrics.put("energy_max_abs_mev_per_atom", maxAbsolute(errors.energyErrors()) * MEV_PER_HARTREE / atoms);
+        }
+    }
+
+    private static void putHohenbergKohnErrors(ObjectNode metrics, HohenbergKohnMap.Errors errors) {
+        metrics.put("energy_mae_kcal_mol", meanAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
+        metrics.put("energy_max_abs_kcal_mol", maxAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
+        metrics.put("density_l1_mean", Arrays.stream(errors.densityErrors()).average().orElseThrow());
     }
 
     private void kinetic(Dataset1D test, ObjectNode metrics) throws IOException {
@@ -105,10 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         + test.grid()[j] + " vs " + grid[j]);
             }
         }
-        HohenbergKohnMap.Errors errors = loaded.map().evaluate(test);
-        metrics.put("energy_mae_kcal_mol", meanAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
-        metrics.put("energy_max_abs_kcal_mol", maxAbsolute(errors.energyErrors()) * KCAL_PER_HARTREE);
-        metrics.put("density_l1_mean", Arrays.stream(errors.densityErrors()).average().orElseThrow());
+        putHohenbergKohnErrors(metrics, loaded.map().evaluate(test));
     }
 
     /**

@@ -5,16 +5,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ofdft.grids.Grid3D;
+import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.data.Dataset1D;
+import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.ml.hk.DensityBasis;
 import org.ofdft.ml.hk.HohenbergKohnMap;
 import org.ofdft.ml.hk.HohenbergKohnMapFile;
+import org.ofdft.ml.hk.PlaneWaveBasis;
+import org.ofdft.ml.hk.SpaceGroupDensityKernel;
 import org.ofdft.ml.kinetic.KineticModelFile;
 import org.ofdft.ml.kinetic.KineticModelTraining;
 import org.ofdft.ml.kinetic.MlKineticFunctional;
 import org.ofdft.ml.model.ModelArchive;
 import org.ofdft.ml.xc.NeuralGgaFit;
 import org.ofdft.ml.xc.NeuralGgaModelFile;
+import org.ofdft.solver.ks3d.SpaceGroup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,56 +116,135 @@ public final class TrainCommand implements Runnable {
     /** {@code ofdft train hk}: the ML Hohenberg–Kohn map of Brockherde et al. (2017). */
     @Command(name = "hk", mixinStandardHelpOptions = true,
             description = {"Learned Hohenberg–Kohn map (Brockherde et al., Nat. Commun. 8, 872 (2017)): KRR from the "
-                    + "potential to the density (sine basis of the box or grid values), then from the density to "
-                    + "the energy; hyperparameters by k-fold cross-validation."})
+                    + "potential to the density, then from the density to the energy; hyperparameters by k-fold "
+                    + "cross-validation.",
+                    "1D datasets (ofdft data snyder): density in the sine basis of the box or on the grid; energy "
+                            + "map of T_s (universal), T_s − T_vW (pauli) or E (total).",
+                    "3D datasets (ofdft data rattled): density on the grid or in plane waves; energy map of E "
+                            + "with a Gaussian kernel averaged over the space group of the reference structure, "
+                            + "trained on out-of-fold predicted densities (the defaults)."})
     static final class Hk implements Callable<Integer> {
 
         @CommandLine.Mixin
         Common common;
 
-        @Option(names = "--basis", defaultValue = "sine", description = "sine or grid (default: ${DEFAULT-VALUE})")
+        @Option(names = "--basis", description = "1D: sine (default) or grid; 3D: grid (default) or planewave")
         String basis;
 
         @Option(names = "--basis-size", defaultValue = "150",
                 description = "number of sine functions (default: ${DEFAULT-VALUE})")
         int basisSize;
 
-        @Option(names = "--energy", defaultValue = "universal",
-                description = "what the energy map learns: universal (T_s; E = T_s^ML + ∫v n), pauli (T_s − T_vW), "
-                        + "or total (E from n); default: ${DEFAULT-VALUE}")
+        @Option(names = "--basis-cutoff", defaultValue = "20", paramLabel = "HA",
+                description = "plane-wave basis: cutoff ½|G|² in Ha (default: ${DEFAULT-VALUE})")
+        double basisCutoff;
+
+        @Option(names = "--energy", description = "what the energy map learns: universal (F; E = F^ML + ∫v n "
+                + "+ E_ion-ion; 1D default), pauli (T_s − T_vW, 1D), or total (E from n; 3D default)")
         String energy;
+
+        @Option(names = "--energy-kernel", description = "3D: space-group (default) or gaussian")
+        String energyKernel;
+
+        @Option(names = "--kernel-cutoff", defaultValue = "2.0", paramLabel = "HA",
+                description = "space-group kernel: plane-wave cutoff of the density coefficients in Ha "
+                        + "(default: ${DEFAULT-VALUE})")
+        double kernelCutoff;
+
+        @Option(names = "--energy-inputs", description = "densities the energy map is trained on: exact (1D "
+                + "default) or predicted (out-of-fold predictions of the density map; 3D default)")
+        String energyInputs;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            HohenbergKohnMap.EnergyTarget target = switch (energy) {
+            boolean threeDimensional = Dataset3D.isThreeDimensional(common.data);
+            HohenbergKohnMap.EnergyTarget target = switch (energy == null
+                    ? (threeDimensional ? "total" : "universal") : energy) {
                 case "universal" -> HohenbergKohnMap.EnergyTarget.UNIVERSAL;
                 case "pauli" -> HohenbergKohnMap.EnergyTarget.UNIVERSAL_MINUS_VON_WEIZSACKER;
                 case "total" -> HohenbergKohnMap.EnergyTarget.TOTAL;
                 default -> throw new IllegalArgumentException("unknown --energy '" + energy
                         + "'; valid: universal, pauli, total");
             };
+            HohenbergKohnMap.EnergyInputs inputs = switch (energyInputs == null
+                    ? (threeDimensional ? "predicted" : "exact") : energyInputs) {
+                case "exact" -> HohenbergKohnMap.EnergyInputs.EXACT;
+                case "predicted" -> HohenbergKohnMap.EnergyInputs.PREDICTED;
+                default -> throw new IllegalArgumentException("unknown --energy-inputs '" + energyInputs
+                        + "'; valid: exact, predicted");
+            };
+            if (threeDimensional) {
+                return trainThreeDimensional(target, inputs);
+            }
+            if (energyKernel != null) {
+                throw new IllegalArgumentException("--energy-kernel is for 3D datasets; a 1D map uses the Gaussian "
+                        + "kernel");
+            }
             Dataset1D data = Dataset1D.read(common.data);
-            DensityBasis densityBasis = switch (basis) {
+            String basisName = basis == null ? "sine" : basis;
+            DensityBasis densityBasis = switch (basisName) {
                 case "sine" -> DensityBasis.Sine.of(data.grid(), basisSize);
                 case "grid" -> new DensityBasis.Grid(data.gridPoints(), data.spacing());
-                case "planewave" -> throw new IllegalArgumentException("--basis planewave is for 3D maps, which "
-                        + "'ofdft train hk' does not read yet (see benchmarks/hk-map.sh for the 3D study)");
-                default -> throw new IllegalArgumentException("unknown --basis '" + basis + "'; valid: sine, grid");
+                case "planewave" -> throw new IllegalArgumentException("--basis planewave is for 3D datasets (ofdft "
+                        + "data rattled); " + common.data + " is 1D");
+                default -> throw new IllegalArgumentException("unknown --basis '" + basisName + "'; valid: sine, grid");
             };
             spec.commandLine().getErr().printf(Locale.ROOT, "train hk: %d-fold cross-validation of both maps on %d "
                     + "systems ...%n", common.folds, data.size());
             HohenbergKohnMap.Settings defaults = HohenbergKohnMap.Settings.defaults();
-            HohenbergKohnMap map = HohenbergKohnMap.train(data, densityBasis, target,
+            HohenbergKohnMap map = HohenbergKohnMap.train(HohenbergKohnMap.trainingData(data), densityBasis, target,
                     new HohenbergKohnMap.Settings(defaults.potentialSigmas(), defaults.densitySigmas(),
-                            defaults.lambdas(), common.folds, common.seed));
+                            defaults.lambdas(), common.folds, common.seed), new HohenbergKohnMap.EnergyKernel.Plain(),
+                    inputs);
             HohenbergKohnMapFile.write(map, data.grid(), ModelArchive.fingerprint(data.externalPotentials(),
                     data.totalEnergies()), common.out);
             spec.commandLine().getOut().printf(Locale.ROOT, "HK map (%s basis, %d coefficients, energy %s), N = %g, "
-                    + "%d training systems; wrote %s%n", densityBasis.name(), densityBasis.size(), energy,
-                    map.electrons(), data.size(), common.out);
+                    + "%d training systems; wrote %s%n", densityBasis.name(), densityBasis.size(),
+                    target.name().toLowerCase(Locale.ROOT), map.electrons(), data.size(), common.out);
+            return 0;
+        }
+
+        private int trainThreeDimensional(HohenbergKohnMap.EnergyTarget target, HohenbergKohnMap.EnergyInputs inputs)
+                throws IOException {
+            if (target == HohenbergKohnMap.EnergyTarget.UNIVERSAL_MINUS_VON_WEIZSACKER) {
+                throw new IllegalArgumentException("--energy pauli is for 1D maps of non-interacting electrons");
+            }
+            Dataset3D data = Dataset3D.read(common.data);
+            Grid3D grid = data.grid();
+            HohenbergKohnMap.TrainingData training = HohenbergKohnMap.trainingData(data);
+            try (FftBackend backend = new JavaFftBackend(1)) {
+                String basisName = basis == null ? "grid" : basis;
+                DensityBasis densityBasis = switch (basisName) {
+                    case "grid" -> new DensityBasis.Grid(grid.size(), grid.volumeElement());
+                    case "planewave" -> new PlaneWaveBasis(grid, basisCutoff, backend);
+                    case "sine" -> throw new IllegalArgumentException("--basis sine is for 1D boxes; " + common.data
+                            + " is a periodic 3D dataset (grid or planewave)");
+                    default -> throw new IllegalArgumentException("unknown --basis '" + basisName
+                            + "'; valid: grid, planewave");
+                };
+                HohenbergKohnMap.EnergyKernel kernel = switch (energyKernel == null ? "space-group" : energyKernel) {
+                    case "space-group" -> HohenbergKohnMap.EnergyKernel.SpaceGroupAveraged.of(
+                            new SpaceGroupDensityKernel(grid, SpaceGroup.withEveryTranslation(data.reference(), grid),
+                                    kernelCutoff, backend));
+                    case "gaussian" -> new HohenbergKohnMap.EnergyKernel.Plain();
+                    default -> throw new IllegalArgumentException("unknown --energy-kernel '" + energyKernel
+                            + "'; valid: space-group, gaussian");
+                };
+                spec.commandLine().getErr().printf(Locale.ROOT, "train hk: %d-fold cross-validation of both maps on "
+                        + "%d configurations of %d atoms (%dx%dx%d grid) ...%n", common.folds, data.size(),
+                        data.reference().atomCount(), grid.n1(), grid.n2(), grid.n3());
+                HohenbergKohnMap map = HohenbergKohnMap.train(training, densityBasis, target,
+                        HohenbergKohnMap.Settings.scaledTo(training, common.folds, common.seed), kernel, inputs);
+                HohenbergKohnMapFile.write3D(map, data.reference(), data.gridShape(),
+                        ModelArchive.fingerprint(data.externalPotentials(), data.totalEnergies()), common.out);
+                spec.commandLine().getOut().printf(Locale.ROOT, "3D HK map (%s basis, energy %s, %s kernel), %d "
+                        + "training configurations of %d atoms; wrote %s%n", densityBasis.name(),
+                        target.name().toLowerCase(Locale.ROOT), kernel instanceof HohenbergKohnMap.EnergyKernel.Plain
+                                ? "gaussian" : "space-group", data.size(), data.reference().atomCount(), common.out);
+            }
             return 0;
         }
     }

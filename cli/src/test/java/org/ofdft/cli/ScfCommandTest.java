@@ -1,14 +1,13 @@
 package org.ofdft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ofdft.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,23 +19,13 @@ class ScfCommandTest {
 
     private static final Path EXAMPLES = Path.of("../examples");
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static JsonNode json(Path file) throws IOException {
         return new ObjectMapper().readTree(file.toFile());
     }
 
     @Test
     void gaussianWellsExampleWritesAllOutputs(@TempDir Path directory) throws IOException {
-        Run run = run("scf", EXAMPLES.resolve("1d_gaussian_wells.toml").toString(), "--out", directory.toString(),
+        CommandRun run = run("scf", EXAMPLES.resolve("1d_gaussian_wells.toml").toString(), "--out", directory.toString(),
                 "--threads", "1");
         assertEquals(0, run.code(), run.err());
         JsonNode result = json(directory.resolve("result.json"));
@@ -61,7 +50,7 @@ class ScfCommandTest {
     /** DFTpy r10_prim_TFVW_ec40 (shared/validation/dftpy): −2.111799678179 Ha for the same inputs. */
     @Test
     void aluminiumTfvwExampleAgreesWithDftpy(@TempDir Path directory) throws IOException {
-        Run run = run("scf", EXAMPLES.resolve("3d_al_fcc_tfvw.toml").toString(), "--out", directory.toString(),
+        CommandRun run = run("scf", EXAMPLES.resolve("3d_al_fcc_tfvw.toml").toString(), "--out", directory.toString(),
                 "--no-plots");
         assertEquals(0, run.code(), run.err());
         JsonNode result = json(directory.resolve("result.json"));
@@ -77,7 +66,7 @@ class ScfCommandTest {
      */
     @Test
     void aluminiumKohnShamExampleAgreesWithQuantumEspresso(@TempDir Path directory) throws IOException {
-        Run run = run("scf", EXAMPLES.resolve("3d_al_fcc_ks.toml").toString(), "--out", directory.toString(),
+        CommandRun run = run("scf", EXAMPLES.resolve("3d_al_fcc_ks.toml").toString(), "--out", directory.toString(),
                 "--no-plots");
         assertEquals(0, run.code(), run.err());
         JsonNode result = json(directory.resolve("result.json"));
@@ -96,7 +85,7 @@ class ScfCommandTest {
      */
     @Test
     void neuralExchangeCorrelationExampleIsNearDmrg(@TempDir Path directory) throws IOException {
-        Run run = run("scf", EXAMPLES.resolve("1d_h2_nn_xc.toml").toString(), "--out", directory.toString(),
+        CommandRun run = run("scf", EXAMPLES.resolve("1d_h2_nn_xc.toml").toString(), "--out", directory.toString(),
                 "--no-plots");
         assertEquals(0, run.code(), run.err());
         assertEquals(-1.9884357920, json(directory.resolve("result.json")).get("total_energy").asDouble(), 1.6e-3);
@@ -110,13 +99,13 @@ class ScfCommandTest {
     @Test
     void neuralGgaExampleMatchesPbe(@TempDir Path directory) throws IOException {
         Path example = EXAMPLES.resolve("3d_al_fcc_nn_gga.toml");
-        Run neural = run("scf", example.toString(), "--out", directory.resolve("nn").toString(), "--no-plots");
+        CommandRun neural = run("scf", example.toString(), "--out", directory.resolve("nn").toString(), "--no-plots");
         assertEquals(0, neural.code(), neural.err());
         String pbeInput = Files.readString(example).replace("xc = \"nn\"", "xc = \"pbe\"")
                 .replaceAll("(?m)^xc_model.*$", "").replace("\"data/", "\"" + EXAMPLES.toAbsolutePath() + "/data/");
         Path pbeFile = directory.resolve("pbe.toml");
         Files.writeString(pbeFile, pbeInput);
-        Run pbe = run("scf", pbeFile.toString(), "--out", directory.resolve("pbe").toString(), "--no-plots");
+        CommandRun pbe = run("scf", pbeFile.toString(), "--out", directory.resolve("pbe").toString(), "--no-plots");
         assertEquals(0, pbe.code(), pbe.err());
         JsonNode withNetwork = json(directory.resolve("nn/result.json"));
         JsonNode withPbe = json(directory.resolve("pbe/result.json"));
@@ -142,7 +131,7 @@ class ScfCommandTest {
         Path input = directory.resolve("bad.toml");
         Files.writeString(input, "[calculation]\ndimension = 1\nelectrons = 1\n\n[grid]\nstart = 0.0\nend = 1.0\npoints = 10\n"
                 + "spacing = 0.1\n");
-        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
+        CommandRun run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
         assertEquals(Main.EXIT_FAILURE, run.code());
         assertTrue(run.err().contains("unknown key 'spacing' in [grid]"), run.err());
         assertTrue(run.err().contains("valid keys: boundary, cutoff_ev, cutoff_ha, end, points, shape, start, stencil_order"),
@@ -161,7 +150,7 @@ class ScfCommandTest {
                 "calculation.electrons must be a positive number");
         assertError(directory, base + "points = 10\n[functionals]\nxc = \"b3lyp\"\ninteraction = \"exponential\"\n",
                 "unknown exchange-correlation functional 'b3lyp'; valid names:");
-        Run missing = run("scf", directory.resolve("absent.toml").toString());
+        CommandRun missing = run("scf", directory.resolve("absent.toml").toString());
         assertEquals(Main.EXIT_FAILURE, missing.code());
         assertTrue(missing.err().contains("input file not found"), missing.err());
     }
@@ -173,7 +162,7 @@ class ScfCommandTest {
                 .replace("method = \"orbital_free\"", "method = \"orbital_free\"\nelectrons = 4")
                 .replace("data/", EXAMPLES.toAbsolutePath().resolve("data") + "/");
         Files.writeString(input, text);
-        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
+        CommandRun run = run("scf", input.toString(), "--out", directory.resolve("out").toString());
         assertEquals(Main.EXIT_FAILURE, run.code());
         assertTrue(run.err().contains("inconsistent with the pseudopotential valence"), run.err());
     }
@@ -183,7 +172,7 @@ class ScfCommandTest {
         Path input = directory.resolve("h2.toml");
         Files.writeString(input, Files.readString(EXAMPLES.resolve("1d_h2_soft_coulomb_lda.toml"))
                 .replace("max_iterations = 100", "max_iterations = 2"));
-        Run run = run("scf", input.toString(), "--out", directory.resolve("out").toString(), "--no-plots");
+        CommandRun run = run("scf", input.toString(), "--out", directory.resolve("out").toString(), "--no-plots");
         assertEquals(ScfCommand.EXIT_NOT_CONVERGED, run.code(), run.err());
         assertTrue(run.err().contains("not converged within 2 iterations"), run.err());
         JsonNode result = json(directory.resolve("out").resolve("result.json"));
@@ -194,7 +183,7 @@ class ScfCommandTest {
     private static void assertError(Path directory, String toml, String expected) throws IOException {
         Path input = Files.createTempFile(directory, "input", ".toml");
         Files.writeString(input, toml);
-        Run run = run("scf", input.toString(), "--out", directory.resolve("never").toString());
+        CommandRun run = run("scf", input.toString(), "--out", directory.resolve("never").toString());
         assertEquals(Main.EXIT_FAILURE, run.code(), toml);
         assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
         assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());

@@ -1,14 +1,13 @@
 package org.ofdft.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ofdft.cli.CommandRun.run;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,16 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** train → evaluate through the command line on small Snyder datasets (N = 1, 60 training, 20 test). */
 class TrainEvaluateCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @TempDir
     static Path directory;
@@ -43,21 +32,16 @@ class TrainEvaluateCommandTest {
                 test.toString()).code());
     }
 
-    private static JsonNode lastLineJson(String out) throws IOException {
-        String[] lines = out.strip().split("\n");
-        return new ObjectMapper().readTree(lines[lines.length - 1]);
-    }
-
     /** The vW baseline makes the one-electron model nearly exact (T_s = T_vW for one orbital). */
     @Test
     void kineticModelTrainsAndEvaluatesSelfConsistently() throws IOException {
         Path model = directory.resolve("kinetic.npz");
-        Run trained = run("train", "kinetic", "--data", train.toString(), "--out", model.toString(), "--baseline", "vw");
+        CommandRun trained = run("train", "kinetic", "--data", train.toString(), "--out", model.toString(), "--baseline", "vw");
         assertEquals(0, trained.code(), trained.err());
-        Run evaluated = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--self-consistent",
+        CommandRun evaluated = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--self-consistent",
                 "--json");
         assertEquals(0, evaluated.code(), evaluated.err());
-        JsonNode metrics = lastLineJson(evaluated.out());
+        JsonNode metrics = evaluated.lastLineJson();
         assertEquals(20, metrics.path("count").asInt());
         assertTrue(metrics.path("mae_kcal_mol").asDouble() < 0.01, metrics.toString());
         assertTrue(metrics.has("std_kcal_mol") && metrics.has("max_abs_kcal_mol"), metrics.toString());
@@ -85,7 +69,7 @@ class TrainEvaluateCommandTest {
                 "widths = [0.06, 0.05, 0.08]",
                 "[functionals]", "kinetic = \"ml\"", "kinetic_model = \"scf-kinetic.npz\"", ""));
         Path out = directory.resolve("ml-scf");
-        Run scf = run("scf", input.toString(), "--out", out.toString(), "--no-plots");
+        CommandRun scf = run("scf", input.toString(), "--out", out.toString(), "--no-plots");
         assertEquals(0, scf.code(), scf.err());
         JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         double exact = new org.ofdft.solver.ks1d.BoxSineBasisSolver(0, 1, 256, 512).solve(
@@ -97,7 +81,7 @@ class TrainEvaluateCommandTest {
 
         Path badGrid = directory.resolve("bad-grid.toml");
         Files.writeString(badGrid, Files.readString(input).replace("points = 498", "points = 300"));
-        Run mismatch = run("scf", badGrid.toString(), "--out", directory.resolve("bad").toString());
+        CommandRun mismatch = run("scf", badGrid.toString(), "--out", directory.resolve("bad").toString());
         assertEquals(Main.EXIT_FAILURE, mismatch.code());
         assertTrue(mismatch.err().contains("differs from the kinetic model's"), mismatch.err());
     }
@@ -105,11 +89,11 @@ class TrainEvaluateCommandTest {
     @Test
     void hohenbergKohnMapTrainsAndEvaluates() throws IOException {
         Path model = directory.resolve("hk.npz");
-        Run trained = run("train", "hk", "--data", train.toString(), "--out", model.toString(), "--basis", "grid");
+        CommandRun trained = run("train", "hk", "--data", train.toString(), "--out", model.toString(), "--basis", "grid");
         assertEquals(0, trained.code(), trained.err());
-        Run evaluated = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        CommandRun evaluated = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
         assertEquals(0, evaluated.code(), evaluated.err());
-        JsonNode metrics = lastLineJson(evaluated.out());
+        JsonNode metrics = evaluated.lastLineJson();
         assertTrue(metrics.path("energy_mae_kcal_mol").asDouble() < 2.0, metrics.toString());
         assertTrue(metrics.has("energy_max_abs_kcal_mol"), metrics.toString());
         assertTrue(metrics.path("density_l1_mean").asDouble() < 1e-2, metrics.toString());
@@ -122,14 +106,14 @@ class TrainEvaluateCommandTest {
      */
     @Test
     void neuralExchangeCorrelationModelIsEvaluatedSelfConsistently() throws IOException {
-        Run evaluated = run("evaluate", "--model", "src/test/resources/models/h2-energy.npz", "--data",
+        CommandRun evaluated = run("evaluate", "--model", "src/test/resources/models/h2-energy.npz", "--data",
                 "../validation-data/dft1d/h2", "--self-consistent", "--json");
         assertEquals(0, evaluated.code(), evaluated.err());
-        JsonNode metrics = lastLineJson(evaluated.out());
+        JsonNode metrics = evaluated.lastLineJson();
         assertEquals(3, metrics.path("sc_converged").asInt());
         assertTrue(metrics.path("total_energy_max_abs_ha").asDouble() < 1.6e-3, metrics.toString());
         assertTrue(metrics.has("density_l1_mean"), metrics.toString());
-        Run notSelfConsistent = run("evaluate", "--model", "src/test/resources/models/h2-energy.npz", "--data",
+        CommandRun notSelfConsistent = run("evaluate", "--model", "src/test/resources/models/h2-energy.npz", "--data",
                 "../validation-data/dft1d/h2");
         assertEquals(Main.EXIT_FAILURE, notSelfConsistent.code());
         assertTrue(notSelfConsistent.err().contains("--self-consistent"), notSelfConsistent.err());
@@ -143,23 +127,23 @@ class TrainEvaluateCommandTest {
         // a test set of another electron number
         Path otherN = directory.resolve("n2.npz");
         assertEquals(0, run("data", "snyder", "--electrons", "2", "--count", "3", "--out", otherN.toString()).code());
-        Run wrongN = run("evaluate", "--model", model.toString(), "--data", otherN.toString());
+        CommandRun wrongN = run("evaluate", "--model", model.toString(), "--data", otherN.toString());
         assertEquals(Main.EXIT_FAILURE, wrongN.code());
         assertTrue(wrongN.err().contains("trained for 1.0"), wrongN.err());
         // a file that is not a model
-        Run foreign = run("evaluate", "--model", train.toString(), "--data", test.toString());
+        CommandRun foreign = run("evaluate", "--model", train.toString(), "--data", test.toString());
         assertEquals(Main.EXIT_FAILURE, foreign.code());
         assertTrue(foreign.err().contains("not an ofdft model file"), foreign.err());
         // bad options
-        Run half = run("train", "kinetic", "--data", train.toString(), "--out", directory.resolve("x.npz").toString(),
+        CommandRun half = run("train", "kinetic", "--data", train.toString(), "--out", directory.resolve("x.npz").toString(),
                 "--sigma", "3");
         assertEquals(Main.EXIT_FAILURE, half.code());
         assertTrue(half.err().contains("both --sigma and --lambda"), half.err());
         assertFalse(Files.exists(directory.resolve("x.npz")));
-        Run basis = run("train", "hk", "--data", train.toString(), "--out", directory.resolve("y.npz").toString(),
+        CommandRun basis = run("train", "hk", "--data", train.toString(), "--out", directory.resolve("y.npz").toString(),
                 "--basis", "wavelets");
         assertTrue(basis.err().contains("valid: sine, grid"), basis.err());
-        Run missing = run("train", "kinetic", "--data", directory.resolve("missing.npz").toString(), "--out",
+        CommandRun missing = run("train", "kinetic", "--data", directory.resolve("missing.npz").toString(), "--out",
                 directory.resolve("z.npz").toString());
         assertEquals(Main.EXIT_FAILURE, missing.code());
         assertTrue(missing.err().contains("missing.npz"), missing.err());

@@ -34,7 +34,7 @@ final class HkMap3D {
 
     static final int[] SIZES = {25, 50, 100, 200};
     static final int POOL = 200;
-    static final double HARTREE_MEV = 27211.386245988;
+    static final double HARTREE_MEV = 1000 * org.ofdft.grids.Units.HARTREE_IN_EV;
     /** Plane-wave cutoff of the energy kernel's density coefficients (hartree). */
     static final double KERNEL_CUTOFF = 2.0;
 
@@ -167,30 +167,8 @@ final class HkMap3D {
         md.append("![3D learning curve](hk-map-3d.png)\n\n");
     }
 
-    /** σ grids around the median pairwise distance of the training inputs; λ 1e-12…1e-4. */
     static HohenbergKohnMap.Settings settings(HohenbergKohnMap.TrainingData data) {
-        double[] factors = {0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8};
-        double potentialScale = medianDistance(data.potentials());
-        double densityScale = medianDistance(data.densities());
-        return new HohenbergKohnMap.Settings(Arrays.stream(factors).map(f -> f * potentialScale).toArray(),
-                Arrays.stream(factors).map(f -> f * densityScale).toArray(),
-                new double[] {1e-12, 1e-10, 1e-8, 1e-6, 1e-4}, 5, 7);
-    }
-
-    static double medianDistance(double[][] rows) {
-        List<Double> distances = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = i + 1; j < rows.length; j++) {
-                double sum = 0;
-                for (int k = 0; k < rows[i].length; k++) {
-                    double d = rows[i][k] - rows[j][k];
-                    sum += d * d;
-                }
-                distances.add(Math.sqrt(sum));
-            }
-        }
-        distances.sort(Double::compare);
-        return distances.get(distances.size() / 2);
+        return HohenbergKohnMap.Settings.scaledTo(data, 5, 7);
     }
 
     static HohenbergKohnMap.TrainingData rows(HohenbergKohnMap.TrainingData data, int from, int to) {

@@ -202,7 +202,8 @@ public record Model3D(Structure structure, Grid3D grid, SpectralOperators operat
         }
     }
 
-    private static Grid3D grid(ScfInput.Grid input, Cell cell) {
+    /** The 3D FFT grid of [grid]: shape, cutoff_ha or cutoff_ev (exactly one). */
+    public static Grid3D grid(ScfInput.Grid input, Cell cell) {
         if (input.points() != null || input.start() != null || input.end() != null || input.boundary() != null
                 || input.stencilOrder() != null) {
             throw new InputException("grid.points, start, end, boundary and stencil_order are for 1D grids; a 3D grid "

@@ -102,15 +102,7 @@ public record Dataset1D(double[] grid, double[][] externalPotentials, double[][]
 
     /** Reads an {@code .npz} archive or a directory of {@code .npy} files. */
     public static Dataset1D read(Path path) throws IOException {
-        Map<String, NpyArray> arrays;
-        if (Files.isDirectory(path)) {
-            arrays = Npy.readDirectory(path);
-        } else if (Files.isRegularFile(path)) {
-            arrays = Npy.readArchive(path);
-        } else {
-            throw new IOException("no such dataset (an .npz file or a directory of .npy files): " + path);
-        }
-        Map<String, NpyArray> others = new LinkedHashMap<>(arrays);
+        Map<String, NpyArray> others = new LinkedHashMap<>(readArrays(path));
         double[] grid = take(others, GRIDS, path, 1).values();
         NpyArray densityArray = take(others, DENSITIES, path, 2);
         int count = densityArray.shape()[0];
@@ -140,6 +132,22 @@ public record Dataset1D(double[] grid, double[][] externalPotentials, double[][]
             arrays.put(KINETIC_ENERGIES, NpyArray.ofDoubles(kineticEnergies, count));
         }
         arrays.putAll(otherArrays);
+        writeArrays(path, arrays);
+    }
+
+    /** The arrays of an {@code .npz} archive or a directory of {@code .npy} files. */
+    static Map<String, NpyArray> readArrays(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return Npy.readDirectory(path);
+        }
+        if (Files.isRegularFile(path)) {
+            return Npy.readArchive(path);
+        }
+        throw new IOException("no such dataset (an .npz file or a directory of .npy files): " + path);
+    }
+
+    /** An {@code .npz} archive if the name ends in {@code .npz}, else a directory of {@code .npy} (atomic). */
+    static void writeArrays(Path path, Map<String, NpyArray> arrays) throws IOException {
         if (path.getFileName().toString().endsWith(".npz")) {
             Npy.writeArchive(path, arrays);
         } else {
@@ -161,7 +169,7 @@ public record Dataset1D(double[] grid, double[][] externalPotentials, double[][]
         return array;
     }
 
-    private static double[][] rows(NpyArray array) {
+    static double[][] rows(NpyArray array) {
         double[][] rows = new double[array.shape()[0]][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = array.row(i);
@@ -169,7 +177,7 @@ public record Dataset1D(double[] grid, double[][] externalPotentials, double[][]
         return rows;
     }
 
-    private static double[] flatten(double[][] rows) {
+    static double[] flatten(double[][] rows) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         double[] flat = new double[rows.length * width];
         for (int i = 0; i < rows.length; i++) {

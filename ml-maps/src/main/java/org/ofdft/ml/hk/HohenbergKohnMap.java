@@ -2,6 +2,7 @@ package org.ofdft.ml.hk;
 
 import java.util.stream.IntStream;
 import org.ofdft.ml.data.Dataset1D;
+import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.ml.kinetic.MlKineticFunctional;
 import org.ofdft.ml.regression.GaussianKernel;
 import org.ofdft.ml.regression.KernelRidgeCrossValidation;
@@ -78,6 +79,39 @@ public final class HohenbergKohnMap {
 
     /** Hyperparameter grids and folds for training. */
     public record Settings(double[] potentialSigmas, double[] densitySigmas, double[] lambdas, int folds, long seed) {
+
+        /**
+         * Width grids scaled to the data (for grids of any size, e.g. 3D cells): potential and density widths
+         * {1/16, 1/8, …, 8} × the median pairwise distance of the training potentials and densities, λ
+         * 1e-12…1e-4 (every second decade).
+         */
+        public static Settings scaledTo(TrainingData data, int folds, long seed) {
+            double[] factors = {0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8};
+            double potentialScale = medianDistance(data.potentials());
+            double densityScale = medianDistance(data.densities());
+            return new Settings(java.util.Arrays.stream(factors).map(f -> f * potentialScale).toArray(),
+                    java.util.Arrays.stream(factors).map(f -> f * densityScale).toArray(),
+                    new double[] {1e-12, 1e-10, 1e-8, 1e-6, 1e-4}, folds, seed);
+        }
+
+        private static double medianDistance(double[][] rows) {
+            double[] distances = IntStream.range(0, rows.length).parallel().mapToObj(i -> {
+                double[] row = new double[rows.length - i - 1];
+                for (int j = i + 1; j < rows.length; j++) {
+                    double sum = 0;
+                    for (int k = 0; k < rows[i].length; k++) {
+                        double d = rows[i][k] - rows[j][k];
+                        sum += d * d;
+                    }
+                    row[j - i - 1] = Math.sqrt(sum);
+                }
+                return row;
+            }).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+            if (distances.length == 0) {
+                throw new IllegalArgumentException("width grids scaled to the data need at least 2 training samples");
+            }
+            return distances[distances.length / 2];
+        }
 
         /** Potential widths 2…1000, density widths 5…200, λ 1e-14…1e-5 (decades), 5 folds. */
         public static Settings defaults() {
@@ -245,16 +279,31 @@ public final class HohenbergKohnMap {
         return train(trainingData(data), basis, target, settings);
     }
 
-    static TrainingData trainingData(Dataset1D data) {
-        double electrons = data.numElectrons()[0];
-        for (int i = 0; i < data.size(); i++) {
-            if (data.numElectrons()[i] != electrons) {
-                throw new IllegalArgumentException("training data mixes electron numbers: row 0 has " + electrons
-                        + ", row " + i + " has " + data.numElectrons()[i]);
+    private static double singleElectronNumber(double[] numElectrons) {
+        for (int i = 0; i < numElectrons.length; i++) {
+            if (numElectrons[i] != numElectrons[0]) {
+                throw new IllegalArgumentException("training data mixes electron numbers: row 0 has " + numElectrons[0]
+                        + ", row " + i + " has " + numElectrons[i]);
             }
         }
+        return numElectrons[0];
+    }
+
+    /** A 1D dataset of one electron number as training data (no electron-independent energy). */
+    public static TrainingData trainingData(Dataset1D data) {
+        double electrons = singleElectronNumber(data.numElectrons());
         return new TrainingData(data.externalPotentials(), data.densities(), data.totalEnergies(), null,
                 data.spacing(), electrons);
+    }
+
+    /**
+     * A 3D dataset of one electron number as training data: E_const is the ion–ion energy, the volume
+     * element that of the dataset's grid.
+     */
+    public static TrainingData trainingData(Dataset3D data) {
+        double electrons = singleElectronNumber(data.numElectrons());
+        return new TrainingData(data.externalPotentials(), data.densities(), data.totalEnergies(),
+                data.ionIonEnergies(), data.grid().volumeElement(), electrons);
     }
 
     public DensityBasis basis() {

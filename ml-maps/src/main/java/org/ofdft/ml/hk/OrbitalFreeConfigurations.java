@@ -21,6 +21,7 @@ import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.SpectralOperators;
 import org.ofdft.grids.Units;
+import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.solver.CalculationResult;
 import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.solver.ofdft.OrbitalFreeMinimizer;
@@ -132,6 +133,36 @@ public final class OrbitalFreeConfigurations implements AutoCloseable {
         }
         return new HohenbergKohnMap.TrainingData(potentials, densities, energies, ewald, grid.volumeElement(),
                 electrons);
+    }
+
+    /**
+     * {@code count} configurations of {@code reference} rattled by [minimum, maximum] Å
+     * ({@link #rattle}), each solved with {@code kinetic}, as a 3D dataset on this grid.
+     */
+    public Dataset3D rattledDataset(Structure reference, int count, double minimumAngstrom, double maximumAngstrom,
+                                    SplittableRandom random, Kinetic kinetic, IntConsumer progress) {
+        if (count < 1) {
+            throw new IllegalArgumentException("configuration count must be positive, got " + count);
+        }
+        double[][][] positions = new double[count][][];
+        double[][] potentials = new double[count][];
+        double[][] densities = new double[count][];
+        double[] energies = new double[count];
+        double[] ionIon = new double[count];
+        double[] electrons = new double[count];
+        for (int i = 0; i < count; i++) {
+            Structure structure = rattle(reference, minimumAngstrom, maximumAngstrom, random);
+            Solution solution = solve(structure, kinetic);
+            positions[i] = structure.positions();
+            potentials[i] = solution.potential();
+            densities[i] = solution.density();
+            energies[i] = solution.totalEnergy();
+            ionIon[i] = solution.ewaldEnergy();
+            electrons[i] = solution.electrons();
+            progress.accept(i + 1);
+        }
+        return new Dataset3D(reference, new int[] {grid.n1(), grid.n2(), grid.n3()}, positions, potentials, densities,
+                energies, ionIon, electrons);
     }
 
     @Override
