@@ -17,6 +17,7 @@ import org.ofdft.grids.fft.FftBackend;
 import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.data.Dataset3D;
+import org.ofdft.ml.hk.KohnShamConfigurations;
 import org.ofdft.ml.hk.OrbitalFreeConfigurations;
 import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.ml.data.GaussianWells;
@@ -102,10 +103,11 @@ public final class DataCommand implements Runnable {
 
     /** {@code ofdft data rattled}: orbital-free references of randomly displaced copies of a 3D structure. */
     @Command(name = "rattled", mixinStandardHelpOptions = true,
-            description = {"Rattled copies of the structure of a 3D input file ([structure], [grid]; every atom "
-                    + "displaced by a random vector of length uniform in [MIN, MAX] Å, uniform direction), each "
-                    + "solved with orbital-free DFT (the input's kinetic functional, wt or tfvw, with LDA and its "
-                    + "local pseudopotentials; L-BFGS to 1e-9 Ha/atom): the training data of a 3D HK map.",
+            description = {"Rattled copies of the structure of a 3D input file (every atom displaced by a random "
+                    + "vector of length uniform in [MIN, MAX] Å, uniform direction), each solved as the input says: "
+                    + "orbital-free (its [grid] and kinetic functional, wt or tfvw, with LDA; L-BFGS to 1e-9 Ha/atom) "
+                    + "or plane-wave Kohn-Sham (its cutoff, k-points, occupations and [solver]; total_energies are "
+                    + "then the free energies F): the training data of a 3D HK map.",
                     "Writes external_potentials (V_loc on the grid), densities, total_energies (Ewald included), "
                             + "num_electrons, ion_ion_energies, atom_positions, reference_positions, species, cell "
                             + "and grid_shape, in hartree atomic units (bohr)."})
@@ -143,34 +145,57 @@ public final class DataCommand implements Runnable {
             }
             ScfInput parsed = ScfInputReader.read(input);
             Path directory = input.toAbsolutePath().getParent();
-            Model3D.Atoms atoms = Model3D.atoms(parsed, directory, false);
-            Grid3D grid = Model3D.grid(Checks.required(parsed.grid(), "[grid]"), atoms.structure().cell());
+            String method = Checks.required(parsed.calculation(), "[calculation]").method();
+            SplittableRandom random = new SplittableRandom(seed);
+            CountProgress progress = new CountProgress(spec.commandLine().getErr(), "data rattled", count);
+            long start = System.nanoTime();
+            Dataset3D data;
+            String reference;
+            if ("kohn_sham".equals(method)) {
+                ScfInput.Solver solver = parsed.solver() != null ? parsed.solver()
+                        : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null);
+                Scf3D.KohnShamSetup setup = Scf3D.kohnShamSetup(parsed, directory, solver);
+                KohnShamConfigurations kohnSham = new KohnShamConfigurations(setup.atoms().pseudopotentials(),
+                        setup.settings());
+                Grid3D grid = kohnSham.grid(setup.atoms().structure());
+                data = OrbitalFreeConfigurations.rattledDataset(setup.atoms().structure(),
+                        new int[] {grid.n1(), grid.n2(), grid.n3()}, count, displacement[0], displacement[1], random,
+                        kohnSham::solve, progress);
+                reference = "Kohn-Sham";
+            } else {
+                Model3D.Atoms atoms = Model3D.atoms(parsed, directory, false);
+                Grid3D grid = Model3D.grid(Checks.required(parsed.grid(), "[grid]"), atoms.structure().cell());
+                OrbitalFreeConfigurations.Kinetic kinetic = orbitalFreeKinetic(parsed);
+                try (FftBackend backend = new JavaFftBackend(Runtime.getRuntime().availableProcessors());
+                     OrbitalFreeConfigurations solver = new OrbitalFreeConfigurations(grid, atoms.pseudopotentials(),
+                             backend, new ConvergenceCriteria(1e-9 * atoms.structure().atomCount(), 1e-6, 1000))) {
+                    data = OrbitalFreeConfigurations.rattledDataset(atoms.structure(),
+                            new int[] {grid.n1(), grid.n2(), grid.n3()}, count, displacement[0], displacement[1],
+                            random, structure -> solver.solve(structure, kinetic), progress);
+                }
+                reference = "orbital-free " + parsed.functionals().kinetic();
+            }
+            data.write(out);
+            int[] shape = data.gridShape();
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d configurations (%d atoms, %dx%dx%d grid, %s) to "
+                    + "%s in %.1f s%n", data.size(), data.reference().atomCount(), shape[0], shape[1], shape[2],
+                    reference, out, (System.nanoTime() - start) * 1e-9);
+            return 0;
+        }
+
+        /** The orbital-free reference: the input's kinetic functional (wt or tfvw) with LDA. */
+        private OrbitalFreeConfigurations.Kinetic orbitalFreeKinetic(ScfInput parsed) {
             ScfInput.Functionals functionals = Checks.required(parsed.functionals(), "[functionals]");
-            OrbitalFreeConfigurations.Kinetic kinetic = switch (String.valueOf(functionals.kinetic())) {
+            if (functionals.xc() != null && !List.of("lda", "lda_pz81").contains(functionals.xc())) {
+                throw new InputException(input + ": data rattled solves with LDA (Slater + PZ81), got functionals.xc = \""
+                        + functionals.xc() + "\"");
+            }
+            return switch (String.valueOf(functionals.kinetic())) {
                 case "wt" -> OrbitalFreeConfigurations.Kinetic.WANG_TETER;
                 case "tfvw" -> OrbitalFreeConfigurations.Kinetic.THOMAS_FERMI_VON_WEIZSACKER;
                 default -> throw new InputException(input + ": data rattled solves with functionals.kinetic = \"wt\" "
                         + "or \"tfvw\", got \"" + functionals.kinetic() + "\"");
             };
-            if (functionals.xc() != null && !List.of("lda", "lda_pz81").contains(functionals.xc())) {
-                throw new InputException(input + ": data rattled solves with LDA (Slater + PZ81), got functionals.xc = \""
-                        + functionals.xc() + "\"");
-            }
-            long start = System.nanoTime();
-            int atomCount = atoms.structure().atomCount();
-            Dataset3D data;
-            try (FftBackend backend = new JavaFftBackend(Runtime.getRuntime().availableProcessors());
-                 OrbitalFreeConfigurations solver = new OrbitalFreeConfigurations(grid, atoms.pseudopotentials(), backend,
-                         new ConvergenceCriteria(1e-9 * atomCount, 1e-6, 1000))) {
-                data = solver.rattledDataset(atoms.structure(), count, displacement[0], displacement[1],
-                        new SplittableRandom(seed), kinetic, new CountProgress(spec.commandLine().getErr(),
-                                "data rattled", count));
-            }
-            data.write(out);
-            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d configurations (%d atoms, %dx%dx%d grid, %s) to "
-                    + "%s in %.1f s%n", data.size(), atomCount, grid.n1(), grid.n2(), grid.n3(), functionals.kinetic(),
-                    out, (System.nanoTime() - start) * 1e-9);
-            return 0;
         }
     }
 }

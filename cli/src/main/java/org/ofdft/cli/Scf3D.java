@@ -64,9 +64,73 @@ final class Scf3D {
         return new ScfCommand.Run(result, extra, model.structure());
     }
 
+    /** The atoms and solver settings of a Kohn–Sham input, with the smearing and cutoff it names. */
+    record KohnShamSetup(Model3D.Atoms atoms, KohnShamSettings settings, Smearing smearing, double width,
+                         double cutoff) {
+    }
+
     /** Plane-wave Kohn–Sham ({@link PlaneWaveKohnSham}); [grid] gives the wavefunction cutoff. */
     private static ScfCommand.Run kohnSham(ScfInput input, Path inputDirectory, ScfInput.Solver solver,
                                            Consumer<ConvergenceStep> progress) {
+        KohnShamSetup setup = kohnShamSetup(input, inputDirectory, solver);
+        Model3D.Atoms atoms = setup.atoms();
+        KohnShamSettings settings = setup.settings();
+        Smearing smearing = setup.smearing();
+        double width = setup.width();
+        double cutoff = setup.cutoff();
+        PlaneWaveKohnSham kohnSham;
+        try {
+            kohnSham = new PlaneWaveKohnSham(atoms.structure(), atoms.pseudopotentials(), settings);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        Double electrons = input.calculation().electrons();
+        if (electrons != null && Math.abs(electrons - kohnSham.electrons()) > 1e-9 * kohnSham.electrons()) {
+            throw new InputException("calculation.electrons = " + electrons + " is inconsistent with the pseudopotential "
+                    + "valence (" + kohnSham.electrons() + "); charged cells are not supported");
+        }
+        KohnShamResult result = kohnSham.run(progress);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        int atomCount = atoms.structure().atomCount();
+        extra.put("atoms", atomCount);
+        extra.put("total_energy_per_atom", result.freeEnergy() / atomCount);
+        extra.put("free_energy", result.freeEnergy());
+        extra.put("internal_energy", result.internalEnergy());
+        extra.put("fermi_level", result.fermiLevel());
+        extra.put("bands", result.bands());
+        extra.put("smearing", smearing.label());
+        extra.put("smearing_width", width);
+        extra.put("cutoff_wavefunctions", cutoff);
+        extra.put("fft_grid", List.of(kohnSham.grid().n1(), kohnSham.grid().n2(), kohnSham.grid().n3()));
+        extra.put("hamiltonian_applications", result.hamiltonianApplications());
+        List<Map<String, Object>> perK = new java.util.ArrayList<>();
+        for (int k = 0; k < result.kpoints().size(); k++) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("k_fractional", result.kpoints().get(k).fractional());
+            entry.put("weight", result.kpoints().get(k).weight());
+            entry.put("plane_waves", kohnSham.planeWaves(k));
+            entry.put("eigenvalues", result.eigenvalues()[k]);
+            entry.put("occupations", result.occupations()[k]);
+            perK.add(entry);
+        }
+        extra.put("kpoints", perK);
+        KineticEnergyComparison kinetic = KineticEnergyComparison.of(result);
+        Map<String, Object> orbitalFree = new LinkedHashMap<>();
+        orbitalFree.put("kohn_sham_t_s", kinetic.kohnSham());
+        orbitalFree.put("thomas_fermi", kinetic.thomasFermi());
+        orbitalFree.put("von_weizsacker", kinetic.vonWeizsacker());
+        orbitalFree.put("thomas_fermi_von_weizsacker", kinetic.thomasFermiVonWeizsacker());
+        orbitalFree.put("wang_teter", kinetic.wangTeter());
+        extra.put("orbital_free_kinetic_energies_of_this_density", orbitalFree);
+        return new ScfCommand.Run(result.toCalculationResult(), extra, atoms.structure());
+    }
+
+
+    /**
+     * Reads [structure] (local pseudopotentials only), [grid] (wavefunction cutoff, optional FFT shape),
+     * [kpoints], [occupations] and the mixing and convergence keys of [solver] into Kohn–Sham settings.
+     */
+    static KohnShamSetup kohnShamSetup(ScfInput input, Path inputDirectory, ScfInput.Solver solver) {
         Model3D.Atoms atoms = Model3D.atoms(input, inputDirectory, true);
         ScfInput.Grid grid = Checks.required(input.grid(), "[grid]");
         if (grid.points() != null || grid.start() != null || grid.end() != null || grid.boundary() != null
@@ -125,51 +189,7 @@ final class Scf3D {
             throw new InputException("3D Kohn-Sham mixes densities with Pulay (DIIS) + Kerker: solver.optimizer is for "
                     + "orbital-free runs and solver.mixing can only be \"pulay\"");
         }
-        PlaneWaveKohnSham kohnSham;
-        try {
-            kohnSham = new PlaneWaveKohnSham(atoms.structure(), atoms.pseudopotentials(), settings);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
-        }
-        Double electrons = input.calculation().electrons();
-        if (electrons != null && Math.abs(electrons - kohnSham.electrons()) > 1e-9 * kohnSham.electrons()) {
-            throw new InputException("calculation.electrons = " + electrons + " is inconsistent with the pseudopotential "
-                    + "valence (" + kohnSham.electrons() + "); charged cells are not supported");
-        }
-        KohnShamResult result = kohnSham.run(progress);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        int atomCount = atoms.structure().atomCount();
-        extra.put("atoms", atomCount);
-        extra.put("total_energy_per_atom", result.freeEnergy() / atomCount);
-        extra.put("free_energy", result.freeEnergy());
-        extra.put("internal_energy", result.internalEnergy());
-        extra.put("fermi_level", result.fermiLevel());
-        extra.put("bands", result.bands());
-        extra.put("smearing", smearing.label());
-        extra.put("smearing_width", width);
-        extra.put("cutoff_wavefunctions", cutoff);
-        extra.put("fft_grid", List.of(kohnSham.grid().n1(), kohnSham.grid().n2(), kohnSham.grid().n3()));
-        extra.put("hamiltonian_applications", result.hamiltonianApplications());
-        List<Map<String, Object>> perK = new java.util.ArrayList<>();
-        for (int k = 0; k < result.kpoints().size(); k++) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("k_fractional", result.kpoints().get(k).fractional());
-            entry.put("weight", result.kpoints().get(k).weight());
-            entry.put("plane_waves", kohnSham.planeWaves(k));
-            entry.put("eigenvalues", result.eigenvalues()[k]);
-            entry.put("occupations", result.occupations()[k]);
-            perK.add(entry);
-        }
-        extra.put("kpoints", perK);
-        KineticEnergyComparison kinetic = KineticEnergyComparison.of(result);
-        Map<String, Object> orbitalFree = new LinkedHashMap<>();
-        orbitalFree.put("kohn_sham_t_s", kinetic.kohnSham());
-        orbitalFree.put("thomas_fermi", kinetic.thomasFermi());
-        orbitalFree.put("von_weizsacker", kinetic.vonWeizsacker());
-        orbitalFree.put("thomas_fermi_von_weizsacker", kinetic.thomasFermiVonWeizsacker());
-        orbitalFree.put("wang_teter", kinetic.wangTeter());
-        extra.put("orbital_free_kinetic_energies_of_this_density", orbitalFree);
-        return new ScfCommand.Run(result.toCalculationResult(), extra, atoms.structure());
+        return new KohnShamSetup(atoms, settings, smearing, width, cutoff);
     }
 
     private static KPointMesh mesh(ScfInput.KPoints kpoints) {

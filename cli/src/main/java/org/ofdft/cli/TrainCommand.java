@@ -131,7 +131,7 @@ public final class TrainCommand implements Runnable {
         @Option(names = "--basis", description = "1D: sine (default) or grid; 3D: grid (default) or planewave")
         String basis;
 
-        @Option(names = "--basis-size", defaultValue = "150",
+        @Option(names = "--basis-size", defaultValue = "250",
                 description = "number of sine functions (default: ${DEFAULT-VALUE})")
         int basisSize;
 

@@ -32,7 +32,7 @@ class HohenbergKohn3DCommandTest {
         CommandRun trainingData = run("data", "rattled", input.toString(), "--count", "40", "--seed", "1", "--out",
                 train.toString());
         assertEquals(0, trainingData.code(), trainingData.err());
-        assertTrue(trainingData.out().contains("40 configurations (4 atoms, 16x16x16 grid, wt)"), trainingData.out());
+        assertTrue(trainingData.out().contains("40 configurations (4 atoms, 16x16x16 grid, orbital-free wt)"), trainingData.out());
         assertEquals(0, run("data", "rattled", input.toString(), "--count", "15", "--seed", "2", "--out",
                 test.toString()).code());
     }
@@ -76,6 +76,34 @@ class HohenbergKohn3DCommandTest {
                 "gaussian").code());
         double plainMae = evaluate(plain, test).path("energy_mae_mev_per_atom").asDouble();
         assertTrue(3 * mae < plainMae, "space-group kernel " + mae + " vs plain " + plainMae + " meV/atom");
+    }
+
+    /**
+     * A Kohn–Sham input gives Kohn–Sham references (Γ-only, 5 Ha, Marzari–Vanderbilt): on the solver's own FFT
+     * grid, with densities holding the 12 valence electrons and the free energies of converged SCF runs.
+     */
+    @Test
+    void kohnShamInputGivesKohnShamReferences() throws IOException {
+        Path input = directory.resolve("ks.toml");
+        Files.writeString(input, String.join("\n",
+                "[calculation]", "dimension = 3", "method = \"kohn_sham\"",
+                "[structure]", "poscar = \"" + Path.of("../examples/data/al_fcc_conventional.vasp").toAbsolutePath() + "\"",
+                "pseudopotentials = { Al = \"" + Path.of("../examples/data/al.lda.upf").toAbsolutePath() + "\" }",
+                "[grid]", "cutoff_ha = 5.0", "[occupations]", "smearing = \"marzari-vanderbilt\"", "width_ha = 0.01",
+                ""));
+        Path out = directory.resolve("ks.npz");
+        CommandRun generated = run("data", "rattled", input.toString(), "--count", "2", "--out", out.toString());
+        assertEquals(0, generated.code(), generated.err());
+        assertTrue(generated.out().contains("Kohn-Sham"), generated.out());
+        org.ofdft.ml.data.Dataset3D data = org.ofdft.ml.data.Dataset3D.read(out);
+        assertEquals(2, data.size());
+        double dV = data.grid().volumeElement();
+        for (int i = 0; i < data.size(); i++) {
+            assertEquals(12.0, java.util.Arrays.stream(data.densities()[i]).sum() * dV, 1e-8);
+            assertEquals(12.0, data.numElectrons()[i]);
+            // F per atom of rattled Al near the crystal's (−2.13 Ha/atom with this pseudopotential)
+            assertEquals(-2.1, data.totalEnergies()[i] / 4, 0.1);
+        }
     }
 
     @Test

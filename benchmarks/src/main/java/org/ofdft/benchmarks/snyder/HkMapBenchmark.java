@@ -29,7 +29,13 @@ import org.ofdft.ml.kinetic.MlKineticFunctional;
 public final class HkMapBenchmark {
 
     static final int[] SIZES = {20, 50, 100, 200};
-    static final int SINE_FUNCTIONS = 150;
+    /**
+     * Sine functions of the density basis: enough that T_vW of the represented training densities is within
+     * ~10 kcal/mol of the exact one for N = 4 (75 kcal/mol with 150; table "Basis truncation" of the report).
+     */
+    static final int SINE_FUNCTIONS = 250;
+    /** Basis sizes of the truncation table. */
+    static final int[] TRUNCATION_SIZES = {150, 250, 400};
 
     public static void main(String[] args) throws IOException {
         Path results = Path.of(Reports.option(args, "--results", "benchmarks/results"));
@@ -42,6 +48,8 @@ public final class HkMapBenchmark {
             HkMap3D.section(md, results, Path.of(Reports.option(args, "--recpot", "examples/data/al.lda.recpot")),
                     Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")),
                     Integer.parseInt(Reports.option(args, "--test-3d", "100")));
+            HkMap3D.kohnShamSection(md, Path.of("examples/data/al.lda.upf"),
+                    Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")));
             AtomicFile.writeString(results.resolve("hk-map-3d.md"), md.toString());
             return;
         }
@@ -68,6 +76,7 @@ public final class HkMapBenchmark {
                 + "| ∫|Δn| sine | ∫|Δn| grid | ML-KE exact n: MAE | ML-KE SC: MAE | ∫|Δn| ML-KE SC |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         double[][][] curves = new double[5][5][SIZES.length];
+        double[][] truncation = new double[5][TRUNCATION_SIZES.length];
         Dataset1D exampleTest = null;
         HohenbergKohnMap exampleMap = null;
         for (int n = 1; n <= 4; n++) {
@@ -77,6 +86,9 @@ public final class HkMapBenchmark {
             Dataset1D pool = SnyderBox.generate(SnyderBox.randomPotentials(200, 100 + n), n,
                     SnyderBox.Discretization.SINE_BASIS, done -> { });
             Dataset1D scTest = test.subset(IntStream.range(0, scCount).toArray());
+            for (int b = 0; b < TRUNCATION_SIZES.length; b++) {
+                truncation[n][b] = vonWeizsackerTruncation(pool, TRUNCATION_SIZES[b]);
+            }
             for (int s = 0; s < SIZES.length; s++) {
                 int m = SIZES[s];
                 Dataset1D training = pool.subset(IntStream.range(0, m).toArray());
@@ -151,6 +163,20 @@ public final class HkMapBenchmark {
                     curves[4][n][last] <= 0.017 ? "✓" : "✗", curves[1][n][last], curves[1][n][last] <= 0.042 ? "✓" : "✗",
                     curves[2][n][last], best <= 0.017 ? "✓" : "✗"));
         }
+        md.append("\n### Basis truncation\n\nMean over the 200 training densities of |T_vW[P_L n] − T_vW[n]| "
+                + "(kcal/mol), P_L n the density in the first L sine functions, T_vW on the 500 points: the PAULI "
+                + "maps evaluate T_vW at densities in the basis, so L must resolve √n near its zeros.\n\n| N |");
+        for (int size : TRUNCATION_SIZES) {
+            md.append(" L = ").append(size).append(" |");
+        }
+        md.append("\n|---|").append("---|".repeat(TRUNCATION_SIZES.length)).append('\n');
+        for (int n = 1; n <= 4; n++) {
+            md.append("| ").append(n).append(" |");
+            for (double error : truncation[n]) {
+                md.append(String.format(Locale.ROOT, " %.2g |", error));
+            }
+            md.append('\n');
+        }
         md.append('\n');
         learningCurves(results.resolve("hk-map-learning-curves.png"), curves);
         densityExamples(results.resolve("hk-map-densities.png"), exampleMap, exampleTest);
@@ -159,10 +185,27 @@ public final class HkMapBenchmark {
             HkMap3D.section(md, results, Path.of(Reports.option(args, "--recpot", "examples/data/al.lda.recpot")),
                     Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")),
                     Integer.parseInt(Reports.option(args, "--test-3d", "100")));
+            HkMap3D.kohnShamSection(md, Path.of("examples/data/al.lda.upf"),
+                    Path.of(Reports.option(args, "--poscar", "examples/data/al_fcc_conventional.vasp")));
         }
         md.append(String.format(Locale.ROOT, "Total benchmark time: %.0f s.%n", (System.nanoTime() - start) * 1e-9));
         AtomicFile.writeString(results.resolve("hk-map.md"), md.toString());
         log("wrote %s", results.resolve("hk-map.md"));
+    }
+
+    /** Mean |T_vW[P_L n] − T_vW[n]| over the densities of {@code data}, kcal/mol. */
+    static double vonWeizsackerTruncation(Dataset1D data, int size) {
+        DensityBasis basis = DensityBasis.Sine.of(data.grid(), size);
+        double[] coefficients = new double[size];
+        double[] represented = new double[data.gridPoints()];
+        double sum = 0;
+        for (double[] density : data.densities()) {
+            basis.coefficients(density, coefficients);
+            basis.density(coefficients, represented);
+            sum += Math.abs(MlKineticFunctional.vonWeizsacker(represented, data.spacing(), null)
+                    - MlKineticFunctional.vonWeizsacker(density, data.spacing(), null));
+        }
+        return sum / data.size() * Stats.KCAL;
     }
 
     /** E learned directly from n, N = 1, M = 200: why the energy map learns T_s. */

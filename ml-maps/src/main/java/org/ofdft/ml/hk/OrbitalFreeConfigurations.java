@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.ofdft.functionals.DensityFunctional;
 import org.ofdft.functionals.SpinTreatment;
@@ -136,11 +137,13 @@ public final class OrbitalFreeConfigurations implements AutoCloseable {
     }
 
     /**
-     * {@code count} configurations of {@code reference} rattled by [minimum, maximum] Å
-     * ({@link #rattle}), each solved with {@code kinetic}, as a 3D dataset on this grid.
+     * {@code count} configurations of {@code reference} rattled by [minimum, maximum] Å ({@link #rattle}),
+     * each solved by {@code solver} (orbital-free: {@code s -> configurations.solve(s, kinetic)}; Kohn–Sham:
+     * {@link KohnShamConfigurations#solve}), as a 3D dataset on a grid of {@code gridShape}.
      */
-    public Dataset3D rattledDataset(Structure reference, int count, double minimumAngstrom, double maximumAngstrom,
-                                    SplittableRandom random, Kinetic kinetic, IntConsumer progress) {
+    public static Dataset3D rattledDataset(Structure reference, int[] gridShape, int count, double minimumAngstrom,
+                                           double maximumAngstrom, SplittableRandom random,
+                                           Function<Structure, Solution> solver, IntConsumer progress) {
         if (count < 1) {
             throw new IllegalArgumentException("configuration count must be positive, got " + count);
         }
@@ -152,7 +155,7 @@ public final class OrbitalFreeConfigurations implements AutoCloseable {
         double[] electrons = new double[count];
         for (int i = 0; i < count; i++) {
             Structure structure = rattle(reference, minimumAngstrom, maximumAngstrom, random);
-            Solution solution = solve(structure, kinetic);
+            Solution solution = solver.apply(structure);
             positions[i] = structure.positions();
             potentials[i] = solution.potential();
             densities[i] = solution.density();
@@ -161,8 +164,7 @@ public final class OrbitalFreeConfigurations implements AutoCloseable {
             electrons[i] = solution.electrons();
             progress.accept(i + 1);
         }
-        return new Dataset3D(reference, new int[] {grid.n1(), grid.n2(), grid.n3()}, positions, potentials, densities,
-                energies, ionIon, electrons);
+        return new Dataset3D(reference, gridShape, positions, potentials, densities, energies, ionIon, electrons);
     }
 
     @Override
