@@ -19,6 +19,7 @@ import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.ml.hk.KohnShamConfigurations;
 import org.ofdft.ml.hk.OrbitalFreeConfigurations;
+import org.ofdft.ml.hk.RattledConfigurations;
 import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.ml.data.GaussianWells;
 import org.ofdft.ml.data.SnyderBox;
@@ -158,7 +159,7 @@ public final class DataCommand implements Runnable {
                 KohnShamConfigurations kohnSham = new KohnShamConfigurations(setup.atoms().pseudopotentials(),
                         setup.settings());
                 Grid3D grid = kohnSham.grid(setup.atoms().structure());
-                data = OrbitalFreeConfigurations.rattledDataset(setup.atoms().structure(),
+                data = RattledConfigurations.dataset(setup.atoms().structure(),
                         new int[] {grid.n1(), grid.n2(), grid.n3()}, count, displacement[0], displacement[1], random,
                         kohnSham::solve, progress);
                 reference = "Kohn-Sham";
@@ -169,7 +170,7 @@ public final class DataCommand implements Runnable {
                 try (FftBackend backend = new JavaFftBackend(Runtime.getRuntime().availableProcessors());
                      OrbitalFreeConfigurations solver = new OrbitalFreeConfigurations(grid, atoms.pseudopotentials(),
                              backend, new ConvergenceCriteria(1e-9 * atoms.structure().atomCount(), 1e-6, 1000))) {
-                    data = OrbitalFreeConfigurations.rattledDataset(atoms.structure(),
+                    data = RattledConfigurations.dataset(atoms.structure(),
                             new int[] {grid.n1(), grid.n2(), grid.n3()}, count, displacement[0], displacement[1],
                             random, structure -> solver.solve(structure, kinetic), progress);
                 }

@@ -21,6 +21,7 @@ import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.hk.DensityBasis;
 import org.ofdft.ml.hk.HohenbergKohnMap;
 import org.ofdft.ml.hk.OrbitalFreeConfigurations;
+import org.ofdft.ml.hk.RattledConfigurations;
 import org.ofdft.ml.hk.SpaceGroupDensityKernel;
 import org.ofdft.solver.ConvergenceCriteria;
 import org.ofdft.solver.ks3d.SpaceGroup;
@@ -49,7 +50,7 @@ final class HkMap3D {
         SplittableRandom random = new SplittableRandom(2017);
         List<Structure> structures = new ArrayList<>();
         for (int i = 0; i < POOL + testCount; i++) {
-            structures.add(OrbitalFreeConfigurations.rattle(reference, 0.05, 0.15, random));
+            structures.add(RattledConfigurations.rattle(reference, 0.05, 0.15, random));
         }
         HohenbergKohnMap.TrainingData all;
         HohenbergKohnMap.TrainingData tfvw;
@@ -191,7 +192,7 @@ final class HkMap3D {
         int pool = KOHN_SHAM_SIZES[KOHN_SHAM_SIZES.length - 1];
         log("Kohn-Sham: solving %d configurations of %d atoms", pool + KOHN_SHAM_TESTS, atoms);
         long start = System.nanoTime();
-        org.ofdft.ml.data.Dataset3D all = OrbitalFreeConfigurations.rattledDataset(reference, shape,
+        org.ofdft.ml.data.Dataset3D all = RattledConfigurations.dataset(reference, shape,
                 pool + KOHN_SHAM_TESTS, 0.05, 0.15, new SplittableRandom(2021), kohnSham::solve,
                 done -> { if (done % 20 == 0) { log("  %d done", done); } });
         double solveSeconds = (System.nanoTime() - start) * 1e-9 / all.size();

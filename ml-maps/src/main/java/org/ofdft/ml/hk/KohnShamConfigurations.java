@@ -35,7 +35,7 @@ public final class KohnShamConfigurations {
     }
 
     /** One Kohn–Sham ground state; throws if the SCF does not converge. */
-    public OrbitalFreeConfigurations.Solution solve(Structure structure) {
+    public RattledConfigurations.Reference solve(Structure structure) {
         PlaneWaveKohnSham kohnSham = new PlaneWaveKohnSham(structure, pseudopotentials, settings);
         KohnShamResult result = kohnSham.run(step -> { });
         if (!result.converged()) {
@@ -49,7 +49,7 @@ public final class KohnShamConfigurations {
             potential = new LocalPseudopotentialFunctional(operators, structure, pseudopotentials).localPotential()
                     .values().clone();
         }
-        return new OrbitalFreeConfigurations.Solution(potential, result.density().values().clone(),
+        return new RattledConfigurations.Reference(potential, result.density().values().clone(),
                 result.freeEnergy(), Ewald.ofPseudopotentials(structure, pseudopotentials).energy(),
                 kohnSham.electrons());
     }

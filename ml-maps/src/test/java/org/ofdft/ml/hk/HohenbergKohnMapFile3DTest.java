@@ -36,7 +36,7 @@ class HohenbergKohnMapFile3DTest {
              OrbitalFreeConfigurations solver = new OrbitalFreeConfigurations(grid,
                      Map.of("Al", RecpotReader.read(Path.of("../examples/data/al.lda.recpot"))), backend,
                      new ConvergenceCriteria(1e-9, 1e-6, 1000))) {
-            Dataset3D data = OrbitalFreeConfigurations.rattledDataset(cell, new int[] {12, 12, 12}, 24, 0.05, 0.15,
+            Dataset3D data = RattledConfigurations.dataset(cell, new int[] {12, 12, 12}, 24, 0.05, 0.15,
                     new SplittableRandom(3), s -> solver.solve(s, OrbitalFreeConfigurations.Kinetic.WANG_TETER),
                     done -> { });
             Path dataFile = directory.resolve("data.npz");
