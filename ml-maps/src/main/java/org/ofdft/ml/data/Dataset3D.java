@@ -1,11 +1,14 @@
 package org.ofdft.ml.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.ofdft.functionals.external.Structure;
 import org.ofdft.grids.Cell;
 import org.ofdft.grids.Grid3D;
@@ -130,9 +133,22 @@ public record Dataset3D(Structure reference, int[] gridShape, double[][][] atomP
         }
     }
 
-    /** Whether the dataset at {@code path} is 3D (holds a {@code cell} array). */
+    /**
+     * Whether the dataset at {@code path} is 3D: it holds a {@code cell} array (looked up by name, without
+     * reading the arrays).
+     */
     public static boolean isThreeDimensional(Path path) throws IOException {
-        return Dataset1D.readArrays(path).containsKey(CELL);
+        if (Files.isDirectory(path)) {
+            return Files.isRegularFile(path.resolve(CELL + ".npy"));
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("no such dataset (an .npz file or a directory of .npy files): " + path);
+        }
+        try (java.util.zip.ZipFile archive = new ZipFile(path.toFile())) {
+            return archive.getEntry(CELL + ".npy") != null;
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(path + ": not an .npz archive (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Writes an {@code .npz} archive if the name ends in {@code .npz}, else a directory of {@code .npy}. */

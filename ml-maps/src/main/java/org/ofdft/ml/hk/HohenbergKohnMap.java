@@ -1,5 +1,6 @@
 package org.ofdft.ml.hk;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.data.Dataset3D;
@@ -89,8 +90,8 @@ public final class HohenbergKohnMap {
             double[] factors = {0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8};
             double potentialScale = medianDistance(data.potentials());
             double densityScale = medianDistance(data.densities());
-            return new Settings(java.util.Arrays.stream(factors).map(f -> f * potentialScale).toArray(),
-                    java.util.Arrays.stream(factors).map(f -> f * densityScale).toArray(),
+            return new Settings(Arrays.stream(factors).map(f -> f * potentialScale).toArray(),
+                    Arrays.stream(factors).map(f -> f * densityScale).toArray(),
                     new double[] {1e-12, 1e-10, 1e-8, 1e-6, 1e-4}, folds, seed);
         }
 
@@ -106,7 +107,7 @@ public final class HohenbergKohnMap {
                     row[j - i - 1] = Math.sqrt(sum);
                 }
                 return row;
-            }).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+            }).flatMapToDouble(Arrays::stream).sorted().toArray();
             if (distances.length == 0) {
                 throw new IllegalArgumentException("width grids scaled to the data need at least 2 training samples");
             }

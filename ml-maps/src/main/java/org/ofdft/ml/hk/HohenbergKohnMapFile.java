@@ -2,6 +2,8 @@ package org.ofdft.ml.hk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.ofdft.functionals.external.Structure;
 import org.ofdft.grids.Cell;
@@ -128,9 +130,9 @@ public final class HohenbergKohnMapFile {
         }
         Cell cell = reference.cell();
         archive.putMatrix("cell", new double[][] {cell.latticeVector(0), cell.latticeVector(1), cell.latticeVector(2)});
-        archive.putVector("grid_shape", java.util.Arrays.stream(gridShape).asDoubleStream().toArray());
+        archive.putVector("grid_shape", Arrays.stream(gridShape).asDoubleStream().toArray());
         String[] species = reference.species().toArray(String[]::new);
-        int width = java.util.Arrays.stream(species).mapToInt(String::length).max().orElse(1);
+        int width = Arrays.stream(species).mapToInt(String::length).max().orElse(1);
         archive.put("species", new NpyArray("<U" + width, new int[] {species.length}, null, species));
         archive.putMatrix("reference_positions", reference.positions());
         if (map.energyMap() instanceof DensityEnergyModel.Plain plain) {
@@ -157,7 +159,7 @@ public final class HohenbergKohnMapFile {
          */
         public void requireCompatible(Dataset3D data) {
             int[] shape = {grid.n1(), grid.n2(), grid.n3()};
-            if (!java.util.Arrays.equals(shape, data.gridShape())) {
+            if (!Arrays.equals(shape, data.gridShape())) {
                 throw new IllegalArgumentException("the data's potentials are on a " + shapeText(data.gridShape())
                         + " grid, the HK map was trained on " + shapeText(shape));
             }
@@ -167,8 +169,8 @@ public final class HohenbergKohnMapFile {
                 for (int c = 0; c < 3; c++) {
                     if (Math.abs(ours[c] - theirs[c]) > 1e-8 * reference.cell().length(i)) {
                         throw new IllegalArgumentException("the data's cell differs from the HK map's: lattice vector "
-                                + (i + 1) + " is " + java.util.Arrays.toString(theirs) + " bohr, the map's "
-                                + java.util.Arrays.toString(ours) + " bohr");
+                                + (i + 1) + " is " + Arrays.toString(theirs) + " bohr, the map's "
+                                + Arrays.toString(ours) + " bohr");
                     }
                 }
             }
@@ -195,7 +197,7 @@ public final class HohenbergKohnMapFile {
             Cell cell = Cell.ofBohr(archive.matrix("cell"));
             double[] shape = archive.vector("grid_shape");
             Grid3D grid = new Grid3D(cell, (int) shape[0], (int) shape[1], (int) shape[2]);
-            Structure reference = new Structure(cell, java.util.List.of(archive.array("species").strings()),
+            Structure reference = new Structure(cell, List.of(archive.array("species").strings()),
                     archive.matrix("reference_positions"));
             double volumeElement = header.path("volume_element").asDouble();
             DensityBasis basis = switch (header.path("basis").asText()) {
