@@ -368,7 +368,14 @@ public final class HohenbergKohnMap {
 
     /** E^ML at the predicted density n^ML[v] (hartree), adding the electron-independent {@code constantEnergy}. */
     public double predictEnergy(double[] potential, double constantEnergy) {
-        double[] density = predictDensity(potential);
+        return energyAt(potential, predictDensity(potential), constantEnergy);
+    }
+
+    /**
+     * The energy map alone, E^ML at a given density (hartree): at the exact density it separates the energy
+     * map's error from the density map's.
+     */
+    public double energyAt(double[] potential, double[] density, double constantEnergy) {
         return learnedEnergy(density) + knownEnergy(potential, density, constantEnergy);
     }
 
