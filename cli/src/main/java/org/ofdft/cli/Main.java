@@ -42,7 +42,7 @@ public final class Main implements Runnable {
             } else if (exception instanceof java.nio.file.NoSuchFileException) {
                 message = "file not found: " + message;
             }
-            cmd.getErr().println("ofdft " + cmd.getCommandName() + ": error: " + message);
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + message);
             if (System.getenv("OFDFT_DEBUG") != null) {
                 exception.printStackTrace(cmd.getErr());
             }

@@ -144,6 +144,7 @@ class HohenbergKohn3DCommandTest {
                 .toString(), "--count", "2", "--out", directory.resolve("lkt.npz").toString());
         assertEquals(Main.EXIT_FAILURE, lkt.code());
         assertTrue(lkt.err().contains("functionals.kinetic = \"wt\" or \"tfvw\""), lkt.err());
+        assertTrue(lkt.err().startsWith("ofdft data rattled: error: "), lkt.err());
         assertFalse(Files.exists(directory.resolve("lkt.npz")));
     }
 }
