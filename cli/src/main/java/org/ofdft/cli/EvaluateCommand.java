@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ofdft.grids.RealField;
 import org.ofdft.grids.fft.FftBackend;
+import org.ofdft.grids.io.GaussianCube;
 import org.ofdft.grids.fft.JavaFftBackend;
 import org.ofdft.ml.data.Dataset1D;
 import org.ofdft.ml.data.Dataset3D;
@@ -50,6 +52,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "NN XC models: apply to another grid spacing or interaction anyway")
     boolean force;
 
+    @Option(names = "--cubes", paramLabel = "DIR", description = "3D HK maps: write the predicted density "
+            + "(hk_density_I.cube) and its error n^ML − n (hk_density_error_I.cube) of the first --cube-count test "
+            + "configurations into DIR, electrons/bohr^3")
+    Path cubes;
+
+    @Option(names = "--cube-count", defaultValue = "3", description = "configurations written with --cubes "
+            + "(default: ${DEFAULT-VALUE})")
+    int cubeCount;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +69,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         String type = ModelArchive.read(model, null).modelType();
         ObjectNode metrics = new ObjectMapper().createObjectNode();
         metrics.put("model_type", type);
+        if (cubes != null && !type.equals(HohenbergKohnMapFile.TYPE_3D)) {
+            throw new IllegalArgumentException("--cubes writes 3D densities; " + model + " is a " + type + " model");
+        }
         if (type.equals(HohenbergKohnMapFile.TYPE_3D)) {
             hohenbergKohn3D(metrics);
             print(metrics);
@@ -101,6 +115,30 @@ public final class EvaluateCommand implements Callable<Integer> {
             double atoms = test.reference().atomCount();
             metrics.put("energy_mae_mev_per_atom", meanAbsolute(errors.energyErrors()) * MEV_PER_HARTREE / atoms);
             metrics.put("energy_max_abs_mev_per_atom", maxAbsolute(errors.energyErrors()) * MEV_PER_HARTREE / atoms);
+            if (cubes != null) {
+                writeCubes(loaded, test);
+            }
+        }
+    }
+
+    /** Predicted densities and their errors of the first test configurations as cube files. */
+    private void writeCubes(HohenbergKohnMapFile.Loaded3D loaded, Dataset3D test) throws IOException {
+        if (cubeCount < 1) {
+            throw new IllegalArgumentException("--cube-count must be positive, got " + cubeCount);
+        }
+        java.nio.file.Files.createDirectories(cubes);
+        for (int i = 0; i < Math.min(cubeCount, test.size()); i++) {
+            double[] predicted = loaded.map().predictDensity(test.externalPotentials()[i]);
+            double[] error = new double[predicted.length];
+            for (int j = 0; j < error.length; j++) {
+                error[j] = predicted[j] - test.densities()[i][j];
+            }
+            var atoms = Elements.cubeAtoms(test.structure(i));
+            String label = String.format(Locale.ROOT, "test configuration %d, HK map %s", i, model.getFileName());
+            GaussianCube.write(cubes.resolve("hk_density_" + i + ".cube"), RealField.wrap(loaded.grid(), predicted),
+                    atoms, label + ": predicted density n^ML (electrons/bohr^3)");
+            GaussianCube.write(cubes.resolve("hk_density_error_" + i + ".cube"), RealField.wrap(loaded.grid(), error),
+                    atoms, label + ": n^ML - n (electrons/bohr^3)");
         }
     }
 

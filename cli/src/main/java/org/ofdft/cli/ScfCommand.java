@@ -125,12 +125,7 @@ public final class ScfCommand implements Callable<Integer> {
             }
         }
         if (result.density().grid() instanceof org.ofdft.grids.Grid3D) {
-            java.util.List<GaussianCube.Atom> atoms = new java.util.ArrayList<>();
-            Structure structure = run.structure();
-            for (int i = 0; i < structure.atomCount(); i++) {
-                atoms.add(new GaussianCube.Atom(Elements.atomicNumber(structure.speciesOf(i)), 0.0, structure.position(i)));
-            }
-            GaussianCube.write(directory.resolve("density.cube"), result.density(), atoms,
+            GaussianCube.write(directory.resolve("density.cube"), result.density(), Elements.cubeAtoms(run.structure()),
                     titleOf(echo) + ": electron density (electrons/bohr^3), ofdft " + result.method());
             if (!noPlots) {
                 Plots.densitySlice(directory.resolve("density_slice.png"), result.density(), titleOf(echo));

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ofdft.ml.data.Dataset3D;
 
 /**
  * ofdft data rattled → train hk → evaluate on a 3D cell: the 4-atom conventional fcc Al cell on a 16³ grid
@@ -66,6 +69,18 @@ class HohenbergKohn3DCommandTest {
         assertTrue(trained.out().contains("space-group kernel"), trained.out());
         JsonNode metrics = evaluate(symmetric, test);
         assertEquals("hk-map-3d", metrics.path("model_type").asText());
+        Path cubes = directory.resolve("cubes");
+        CommandRun withCubes = run("evaluate", "--model", symmetric.toString(), "--data", test.toString(), "--cubes",
+                cubes.toString(), "--cube-count", "2");
+        assertEquals(0, withCubes.code(), withCubes.err());
+        // the predicted density's cube holds the 4 atoms and integrates to the 12 valence electrons
+        List<String> lines = Files.readAllLines(cubes.resolve("hk_density_1.cube"));
+        assertEquals(4, Integer.parseInt(lines.get(2).trim().split("\\s+")[0]));
+        double sum = lines.stream().skip(2 + 1 + 3 + 4).flatMap(line -> Arrays.stream(line.trim().split("\\s+")))
+                .mapToDouble(Double::parseDouble).sum();
+        assertEquals(12.0, sum * Dataset3D.read(test).grid().volumeElement(), 1e-3);
+        assertTrue(Files.exists(cubes.resolve("hk_density_error_0.cube")));
+        assertFalse(Files.exists(cubes.resolve("hk_density_2.cube")));
         assertEquals(15, metrics.path("count").asInt());
         double mae = metrics.path("energy_mae_mev_per_atom").asDouble();
         assertTrue(mae < 1.0, metrics.toString());
@@ -95,11 +110,11 @@ class HohenbergKohn3DCommandTest {
         CommandRun generated = run("data", "rattled", input.toString(), "--count", "2", "--out", out.toString());
         assertEquals(0, generated.code(), generated.err());
         assertTrue(generated.out().contains("Kohn-Sham"), generated.out());
-        org.ofdft.ml.data.Dataset3D data = org.ofdft.ml.data.Dataset3D.read(out);
+        Dataset3D data = Dataset3D.read(out);
         assertEquals(2, data.size());
         double dV = data.grid().volumeElement();
         for (int i = 0; i < data.size(); i++) {
-            assertEquals(12.0, java.util.Arrays.stream(data.densities()[i]).sum() * dV, 1e-8);
+            assertEquals(12.0, Arrays.stream(data.densities()[i]).sum() * dV, 1e-8);
             assertEquals(12.0, data.numElectrons()[i]);
             // F per atom of rattled Al near the crystal's (−2.13 Ha/atom with this pseudopotential)
             assertEquals(-2.1, data.totalEnergies()[i] / 4, 0.1);
