@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Learned Hohenberg-Kohn map, 1D (Brockherde et al., Nat. Commun. 8, 872 (2017)) on the Snyder box:
-# N = 1..4, M = 20, 50, 100, 200, sine-basis and grid densities, next to the direct ML kinetic functional;
-# written to benchmarks/results/hk-map.md with PNGs. Run from anywhere:
+# Learned Hohenberg-Kohn map (Brockherde et al., Nat. Commun. 8, 872 (2017)). 1D on the Snyder box:
+# N = 1..4, M = 20, 50, 100, 200, sine-basis and grid densities, next to the direct ML kinetic functional.
+# 3D: rattled 32-atom Al with orbital-free references (M = 25..200) and rattled 4-atom Al with Kohn-Sham
+# references (M = 25..100). Written to benchmarks/results/hk-map.md with PNGs; about 8 min on 2 cores.
+# Run from anywhere:
 #   bash benchmarks/hk-map.sh
 # Knobs: HK_TEST_COUNT (default 1000 test potentials per N), HK_SC_COUNT (default 200 self-consistent).
 set -euo pipefail
