@@ -100,13 +100,15 @@ final class HkMap3D {
             SpaceGroupDensityKernel symmetric = new SpaceGroupDensityKernel(grid, group, KERNEL_CUTOFF, backend);
             for (int s = 0; s < SIZES.length; s++) {
                 HohenbergKohnMap.TrainingData training = rows(all, 0, SIZES[s]);
-                HohenbergKohnMap plain = HohenbergKohnMap.train(training, new DensityBasis.Grid(grid.size(), dV),
-                        HohenbergKohnMap.EnergyTarget.TOTAL, settings(training));
-                HohenbergKohnMap exactInputs = HohenbergKohnMap.train(training, new DensityBasis.Grid(grid.size(), dV),
-                        HohenbergKohnMap.EnergyTarget.TOTAL, settings(training),
+                HohenbergKohnMap.Settings settings = settings(training);
+                DensityBasis basis = new DensityBasis.Grid(grid.size(), dV);
+                HohenbergKohnMap plain = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.TOTAL,
+                        settings);
+                HohenbergKohnMap exactInputs = HohenbergKohnMap.train(training, basis,
+                        HohenbergKohnMap.EnergyTarget.TOTAL, settings,
                         HohenbergKohnMap.EnergyKernel.SpaceGroupAveraged.of(symmetric));
-                HohenbergKohnMap map = HohenbergKohnMap.train(training, new DensityBasis.Grid(grid.size(), dV),
-                        HohenbergKohnMap.EnergyTarget.TOTAL, settings(training),
+                HohenbergKohnMap map = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.TOTAL,
+                        settings,
                         HohenbergKohnMap.EnergyKernel.SpaceGroupAveraged.of(symmetric),
                         HohenbergKohnMap.EnergyInputs.PREDICTED);
                 long start = System.nanoTime();
@@ -187,11 +189,11 @@ final class HkMap3D {
         int atoms = reference.atomCount();
         var pseudopotentials = Map.of("Al", org.ofdft.solver.ks3d.PlaneWaveKohnSham.localPart(
                 org.ofdft.functionals.io.UpfReader.read(upf)));
-        var settings = org.ofdft.solver.ks3d.KohnShamSettings.of(10.0,
+        var kohnShamSettings = org.ofdft.solver.ks3d.KohnShamSettings.of(10.0,
                 org.ofdft.solver.ks3d.KPointMesh.of(2, 2, 2), org.ofdft.solver.ks3d.Smearing.MARZARI_VANDERBILT, 0.01)
                 .withThreads(Runtime.getRuntime().availableProcessors());
         org.ofdft.ml.hk.KohnShamConfigurations kohnSham = new org.ofdft.ml.hk.KohnShamConfigurations(pseudopotentials,
-                settings);
+                kohnShamSettings);
         Grid3D grid = kohnSham.grid(reference);
         int[] shape = {grid.n1(), grid.n2(), grid.n3()};
         int pool = KOHN_SHAM_SIZES[KOHN_SHAM_SIZES.length - 1];
@@ -229,11 +231,12 @@ final class HkMap3D {
             for (int size : KOHN_SHAM_SIZES) {
                 HohenbergKohnMap.TrainingData training = rows(data, 0, size);
                 DensityBasis basis = new DensityBasis.Grid(grid.size(), dV);
+                HohenbergKohnMap.Settings settings = settings(training);
                 HohenbergKohnMap map = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.TOTAL,
-                        settings(training), HohenbergKohnMap.EnergyKernel.SpaceGroupAveraged.of(symmetric),
+                        settings, HohenbergKohnMap.EnergyKernel.SpaceGroupAveraged.of(symmetric),
                         HohenbergKohnMap.EnergyInputs.PREDICTED);
                 HohenbergKohnMap plain = HohenbergKohnMap.train(training, basis, HohenbergKohnMap.EnergyTarget.TOTAL,
-                        settings(training));
+                        settings);
                 HohenbergKohnMap.Errors errors = map.evaluate(test);
                 HohenbergKohnMap.Errors plainErrors = plain.evaluate(test);
                 double density = Arrays.stream(errors.densityErrors()).average().orElseThrow();

@@ -13,6 +13,7 @@ import org.ofdft.grids.io.NpyArray;
 import org.ofdft.ml.data.Dataset3D;
 import org.ofdft.ml.model.ModelArchive;
 import org.ofdft.ml.regression.GaussianKernel;
+import org.ofdft.ml.regression.InputChecks;
 import org.ofdft.ml.regression.KernelRidgeModel;
 import org.ofdft.ml.regression.MultiOutputKernelModel;
 import org.ofdft.solver.ks3d.SpaceGroup;
@@ -76,6 +77,28 @@ public final class HohenbergKohnMapFile {
         archive.putVector("energy_dual_coefficients", energyMap.dualCoefficients());
     }
 
+    /** The map from the fields {@link #putMaps} wrote, with {@code energyMap} read by the caller. */
+    private static HohenbergKohnMap readMaps(ModelArchive archive, DensityBasis basis, int points,
+                                             DensityEnergyModel energyMap) {
+        var header = archive.header();
+        MultiOutputKernelModel densityMap = MultiOutputKernelModel.of(
+                new GaussianKernel(header.path("density_sigma").asDouble()), header.path("density_lambda").asDouble(),
+                archive.matrix("training_potentials"), archive.matrix("density_dual_coefficients"));
+        return new HohenbergKohnMap(basis, HohenbergKohnMap.EnergyTarget.valueOf(
+                header.path("energy_target").asText().toUpperCase(Locale.ROOT)), points,
+                header.path("volume_element").asDouble(), header.path("electrons").asDouble(), densityMap, energyMap,
+                archive.vector("mean_coefficients"), header.path("mean_learned_energy").asDouble());
+    }
+
+    /** The energy map {@link #putGaussianEnergyMap} wrote, on densities of {@code points} values. */
+    private static DensityEnergyModel readGaussianEnergyMap(ModelArchive archive, int points) {
+        var header = archive.header();
+        return new DensityEnergyModel.Plain(new KernelRidgeModel(new GaussianKernel(header.path("energy_sigma")
+                .asDouble()), header.path("energy_lambda").asDouble(),
+                InputChecks.flatten(archive.matrix("energy_training_densities")), points,
+                archive.vector("energy_dual_coefficients")));
+    }
+
     /** The map and its grid (the dataset's points). */
     public record Loaded(HohenbergKohnMap map, double[] grid) {
     }
@@ -91,19 +114,7 @@ public final class HohenbergKohnMapFile {
                 case "grid" -> new DensityBasis.Grid(grid.length, volumeElement);
                 default -> throw new IllegalArgumentException("unknown basis '" + header.path("basis").asText() + "'");
             };
-            HohenbergKohnMap.EnergyTarget target = HohenbergKohnMap.EnergyTarget.valueOf(
-                    header.path("energy_target").asText().toUpperCase(Locale.ROOT));
-            MultiOutputKernelModel densityMap = MultiOutputKernelModel.of(
-                    new GaussianKernel(header.path("density_sigma").asDouble()), header.path("density_lambda").asDouble(),
-                    archive.matrix("training_potentials"), archive.matrix("density_dual_coefficients"));
-            double[][] energyInputs = archive.matrix("energy_training_densities");
-            KernelRidgeModel energyMap = new KernelRidgeModel(new GaussianKernel(header.path("energy_sigma").asDouble()),
-                    header.path("energy_lambda").asDouble(), org.ofdft.ml.regression.InputChecks.flatten(energyInputs),
-                    grid.length, archive.vector("energy_dual_coefficients"));
-            HohenbergKohnMap map = new HohenbergKohnMap(basis, target, grid.length, volumeElement,
-                    header.path("electrons").asDouble(), densityMap, new DensityEnergyModel.Plain(energyMap), archive.vector("mean_coefficients"),
-                    header.path("mean_learned_energy").asDouble());
-            return new Loaded(map, grid);
+            return new Loaded(readMaps(archive, basis, grid.length, readGaussianEnergyMap(archive, grid.length)), grid);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": inconsistent HK map: " + e.getMessage(), e);
         }
@@ -205,27 +216,16 @@ public final class HohenbergKohnMapFile {
                 case "planewave" -> new PlaneWaveBasis(grid, header.path("basis_cutoff").asDouble(), backend);
                 default -> throw new IllegalArgumentException("unknown basis '" + header.path("basis").asText() + "'");
             };
-            MultiOutputKernelModel densityMap = MultiOutputKernelModel.of(
-                    new GaussianKernel(header.path("density_sigma").asDouble()), header.path("density_lambda").asDouble(),
-                    archive.matrix("training_potentials"), archive.matrix("density_dual_coefficients"));
-            double sigma = header.path("energy_sigma").asDouble();
-            double lambda = header.path("energy_lambda").asDouble();
-            double[] dual = archive.vector("energy_dual_coefficients");
             DensityEnergyModel energyMap = switch (header.path("energy_kernel").asText()) {
-                case "gaussian" -> new DensityEnergyModel.Plain(new KernelRidgeModel(new GaussianKernel(sigma), lambda,
-                        org.ofdft.ml.regression.InputChecks.flatten(archive.matrix("energy_training_densities")),
-                        grid.size(), dual));
+                case "gaussian" -> readGaussianEnergyMap(archive, grid.size());
                 case "space_group" -> new SymmetricEnergyModel(new SpaceGroupDensityKernel(grid,
                         SpaceGroup.withEveryTranslation(reference, grid), header.path("kernel_cutoff").asDouble(),
-                        backend), sigma, lambda, archive.matrix("energy_training_coefficients"), dual);
+                        backend), header.path("energy_sigma").asDouble(), header.path("energy_lambda").asDouble(),
+                        archive.matrix("energy_training_coefficients"), archive.vector("energy_dual_coefficients"));
                 default -> throw new IllegalArgumentException("unknown energy_kernel '"
                         + header.path("energy_kernel").asText() + "'");
             };
-            HohenbergKohnMap map = new HohenbergKohnMap(basis, HohenbergKohnMap.EnergyTarget.valueOf(
-                    header.path("energy_target").asText().toUpperCase(Locale.ROOT)), grid.size(), volumeElement,
-                    header.path("electrons").asDouble(), densityMap, energyMap, archive.vector("mean_coefficients"),
-                    header.path("mean_learned_energy").asDouble());
-            return new Loaded3D(map, reference, grid);
+            return new Loaded3D(readMaps(archive, basis, grid.size(), energyMap), reference, grid);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": inconsistent 3D HK map: " + e.getMessage(), e);
         }

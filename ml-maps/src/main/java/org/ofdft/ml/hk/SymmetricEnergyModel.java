@@ -61,18 +61,9 @@ public final class SymmetricEnergyModel implements DensityEnergyModel {
         double[][] matrices = kernel.kernelMatrices(coefficients, coefficients, sigmas, true);
         KernelRidgeCrossValidation.Result cv = KernelRidgeCrossValidation.searchPrecomputed(matrices, targets, sigmas,
                 lambdas, folds, seed);
-        IllegalArgumentException failure = null;
-        for (int[] pair : cv.ranking()) {
-            try {
-                double[] alpha = new KernelRidgePath(matrices[pair[0]].clone(), targets).dualCoefficients(
-                        lambdas[pair[1]]);
-                return new SymmetricEnergyModel(kernel, sigmas[pair[0]], lambdas[pair[1]], coefficients, alpha);
-            } catch (IllegalArgumentException singular) {
-                failure = singular;
-            }
-        }
-        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on the whole "
-                + "training set", failure);
+        return KernelRidgeCrossValidation.firstPositiveDefinite(cv, targets.length, (sigma, lambda) ->
+                new SymmetricEnergyModel(kernel, sigmas[sigma], lambdas[lambda], coefficients,
+                        new KernelRidgePath(matrices[sigma].clone(), targets).dualCoefficients(lambdas[lambda])));
     }
 
     @Override

@@ -227,17 +227,9 @@ public final class LearningCurve {
     private static FittedKernelRidge fitBest(KernelRidgeCrossValidation.Result search, DistanceKernel family,
                                              PairwiseDistances distances, int[] training, double[] targets,
                                              DenseCholesky solver) {
-        IllegalArgumentException failure = null;
-        for (int[] pair : search.ranking()) {
-            try {
-                return FittedKernelRidge.fit(family.withSigma(search.sigmas()[pair[0]]), search.lambdas()[pair[1]],
-                        distances, training, targets, true, solver);
-            } catch (IllegalArgumentException singular) {
-                failure = singular;
-            }
-        }
-        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on all "
-                + training.length + " training samples; use larger λ", failure);
+        return KernelRidgeCrossValidation.firstPositiveDefinite(search, training.length, (sigma, lambda) ->
+                FittedKernelRidge.fit(family.withSigma(search.sigmas()[sigma]), search.lambdas()[lambda], distances,
+                        training, targets, true, solver));
     }
 
     private static int indexOf(double[] values, double value) {

@@ -93,17 +93,32 @@ public final class KernelRidgeCrossValidation {
      * K + λI of the whole set is not positive definite to working precision there, the next best pair.
      */
     public static KernelRidgeModel fitBest(Result result, DistanceKernel family, double[][] features, double[] targets) {
+        return firstPositiveDefinite(result, targets.length, (sigma, lambda) -> KernelRidgePath.fit(
+                family.withSigma(result.sigmas()[sigma]), features, targets, result.lambdas()[lambda]));
+    }
+
+    /** A fit at grid point (σ index, λ index); throws IllegalArgumentException if K + λI is not positive definite. */
+    @FunctionalInterface
+    public interface GridPointFit<T> {
+        T fit(int sigmaIndex, int lambdaIndex);
+    }
+
+    /**
+     * {@code fit} at the best cross-validated (σ, λ), or, where K + λI of the whole training set (of
+     * {@code samples}) is not positive definite to working precision there, at the next best in
+     * {@link Result#ranking()} order.
+     */
+    public static <T> T firstPositiveDefinite(Result result, int samples, GridPointFit<T> fit) {
         IllegalArgumentException failure = null;
         for (int[] pair : result.ranking()) {
             try {
-                return KernelRidgePath.fit(family.withSigma(result.sigmas()[pair[0]]), features, targets,
-                        result.lambdas()[pair[1]]);
+                return fit.fit(pair[0], pair[1]);
             } catch (IllegalArgumentException singular) {
                 failure = singular;
             }
         }
-        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on the whole "
-                + "training set", failure);
+        throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on all "
+                + samples + " training samples; use larger λ", failure);
     }
 
     /**
