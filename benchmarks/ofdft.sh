@@ -13,6 +13,7 @@
 #   OFDFT_BACKENDS="java fftw"   FFT backends (`--fft`); fftw is dropped when the build has no FFTW backend
 #   SKIP_2T_LARGEST=1            no 2-thread run of r22_cubic6_WT_ec22 (to save time)
 #   NO_JFR=1                     skip the JFR profile of the largest case
+#   NO_ABLATION=1                skip the runs of the largest case without the preconditioner
 #   DFTPY_DIR=../shared/validation/dftpy (default, beside the repository)   where the DFTpy scripts and logs are
 set -euo pipefail
 
@@ -117,8 +118,26 @@ TOML
 done
 load "after runs"
 
-# --- JFR profile of the largest case, 1 thread --------------------------------------------------------
+# --- the largest case without the preconditioner (DFTpy's TN has none), 1 thread per backend ---------
 LARGEST=$(for c in $CASES; do echo "$c"; done | tail -1)
+: > "$WORK/noprec.txt"
+if [[ -z "${NO_ABLATION:-}" ]]; then
+    sed 's/^residual_tolerance = 1.0$/residual_tolerance = 1.0\npreconditioner = "none"/' "$WORK/$LARGEST.toml" \
+        > "$WORK/$LARGEST.noprec.toml"
+    for b in $BACKENDS; do
+        run="$LARGEST.$b.t1.noprec"
+        rm -rf "$WORK/$run.out"
+        log "running $LARGEST backend=$b threads=1 without the preconditioner"
+        start=$(date +%s.%N)
+        rc=0
+        ./ofdft scf "$WORK/$LARGEST.noprec.toml" --out "$WORK/$run.out" --threads 1 --fft "$b" --no-plots \
+            > "$WORK/$run.stdout" 2> "$WORK/$run.stderr" || rc=$?
+        end=$(date +%s.%N)
+        echo "$LARGEST $b 1 $rc $(python3 -c "print(f'{$end - $start:.3f}')")" >> "$WORK/noprec.txt"
+    done
+fi
+
+# --- JFR profile of the largest case, 1 thread --------------------------------------------------------
 if [[ -z "${NO_JFR:-}" ]]; then
     log "JFR profile of $LARGEST (threads=1)"
     rm -rf "$WORK/$LARGEST.jfr.out" "$WORK/$LARGEST.jfr"

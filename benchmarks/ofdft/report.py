@@ -91,6 +91,11 @@ P("Each case is DFTpy's script (`r*.py`): conventional 4-atom fcc Al cell, a = 4
   "BLPS `examples/data/al.lda.recpot`, DFTpy's grid, optimizer `tn`, `energy_tolerance` = 1e-9 Ha × atoms "
   "(DFTpy's `econv`), `residual_tolerance = 1.0`, `--no-plots` (plots are not part of the comparison; "
   "`density.cube` and `result.json` are still written).\n")
+P("Preconditioner. Our truncated Newton preconditions its inner conjugate gradients with the inverse "
+  "Hessian of a uniform electron gas in φ = √n (`solver.preconditioner = \"jellium\"`, the default: "
+  "1/(|G|² + (40/9)C_TF n̄^{2/3} + 16πn̄/|G|²), one FFT pair per inner iteration, not an energy+potential "
+  "evaluation); DFTpy's TN has none. The section \"Without the preconditioner\" below reruns the largest "
+  "case with `preconditioner = \"none\"`, the algorithm DFTpy runs.\n")
 P("JIT warm-up. Before the Ewald sum, the 3D setup evaluates the same functional terms 50 times on a coarse "
   "grid of the cell with the real grid's FFT radices (98³ → 14³; `Model3D.warmUpJit`), so that the JVM has "
   "compiled their loops by the minimizer's first evaluation (without it that evaluation took 0.4 s on 98³, "
@@ -147,6 +152,28 @@ P("")
 P("DFTpy logs used: " + ", ".join(f"`{dftpy(c)['path']}`" for c in cases) + " (the `.solo.log` timing re-run "
   "on a quiet machine where there is one, else the `.log`; DFTpy runs single-threaded numpy/FFTW-via-numpy, "
   "its CPU use is ~100–135 % from BLAS/threads in numpy).\n")
+
+noprec = {}
+if os.path.exists(W("noprec.txt")):
+    for line in open(W("noprec.txt")):
+        c, b, t, rc, whole = line.split()
+        p = W(f"{c}.{b}.t{t}.noprec.out", "result.json")
+        if os.path.exists(p):
+            noprec[(c, b, t)] = json.load(open(p))
+if noprec:
+    P("## Without the preconditioner\n")
+    P("The largest case with `solver.preconditioner = \"none\"` (plain CG inside truncated Newton, as DFTpy), "
+      "against the preconditioned run above, same backend, 1 thread.\n")
+    P("| case | FFT | threads | solver s: jellium / none | evaluations: jellium / none | DFTpy evaluations | E jellium − E none (Ha) | ratio DFTpy/ours without it |")
+    P("|---|---|---|---|---|---|---|---|")
+    for (c, b, t), d in noprec.items():
+        r = runs.get((c, b, t))
+        dp = dftpy(c)
+        ev = d["convergence"]["history"][-1]["evaluations"]
+        if r and "wall" in r:
+            P(f"| {c} | {b} | {t} | {r['wall']:.3f} / {d['wall_seconds']:.3f} | {r['evals']} / {ev} | {dp['evals']} | "
+              f"{r['E'] - d['total_energy']:+.1e} | {dp['wall'][0] / d['wall_seconds']:.2f}× |")
+    P("")
 
 P("## Setup before the first iteration\n")
 P("`scf:` progress lines (stderr) are held back for the first 2 s and then printed all at once with the "

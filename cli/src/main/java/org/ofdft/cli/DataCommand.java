@@ -154,7 +154,7 @@ public final class DataCommand implements Runnable {
             String reference;
             if ("kohn_sham".equals(method)) {
                 ScfInput.Solver solver = parsed.solver() != null ? parsed.solver()
-                        : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null);
+                        : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null, null);
                 Scf3D.KohnShamSetup setup = Scf3D.kohnShamSetup(parsed, directory, solver);
                 KohnShamConfigurations kohnSham = new KohnShamConfigurations(setup.atoms().pseudopotentials(),
                         setup.settings());

@@ -24,6 +24,9 @@ final class Scf1D {
 
     static ScfCommand.Run run(ScfInput input, java.nio.file.Path inputDirectory, ScfInput.Solver solver,
                               FftBackend backend, Consumer<ConvergenceStep> progress) {
+        if (solver.preconditioner() != null) {
+            throw new InputException("solver.preconditioner is for 3D orbital-free runs (optimizer = \"tn\")");
+        }
         Model1D model = Model1D.build(input, inputDirectory, backend);
         String method = Checks.choice(input.calculation().method(), "kohn_sham", "calculation.method",
                 ScfCommand.METHODS);

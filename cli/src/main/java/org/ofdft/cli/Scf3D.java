@@ -20,13 +20,18 @@ import org.ofdft.solver.ks3d.KohnShamResult;
 import org.ofdft.solver.ks3d.KohnShamSettings;
 import org.ofdft.solver.ks3d.PlaneWaveKohnSham;
 import org.ofdft.solver.ks3d.Smearing;
+import org.ofdft.solver.ofdft.JelliumPreconditioner;
 import org.ofdft.solver.ofdft.OrbitalFreeMinimizer;
+import org.ofdft.solver.ofdft.Preconditioner;
 
 /**
  * The 3D calculations of {@code ofdft scf}: orbital-free DFT, and plane-wave Kohn–Sham, both with local
  * pseudopotentials.
  */
 final class Scf3D {
+
+    /** Values of solver.preconditioner (3D orbital-free, truncated Newton). */
+    static final List<String> PRECONDITIONERS = List.of("jellium", "none");
 
     private Scf3D() {
     }
@@ -50,9 +55,17 @@ final class Scf3D {
         // DFTpy's convention for these runs: energy change per cell 1e-9 Ha × atoms.
         ConvergenceCriteria criteria = ScfCommand.criteria(solver, 1e-9 * Math.max(1, model.structure().atomCount()),
                 1e-5, 200);
+        String preconditionerName = Checks.choice(solver.preconditioner(), "jellium", "solver.preconditioner",
+                PRECONDITIONERS);
+        if (solver.preconditioner() != null && !optimizer.equals("tn")) {
+            throw new InputException("solver.preconditioner acts on the truncated-Newton inner iterations; "
+                    + "optimizer = \"" + optimizer + "\" takes none");
+        }
+        Preconditioner preconditioner = preconditionerName.equals("jellium") && optimizer.equals("tn")
+                ? JelliumPreconditioner.coulomb3D(model.operators(), model.electrons()) : null;
         OrbitalFreeMinimizer minimizer = new OrbitalFreeMinimizer(model.functional(),
                 OrbitalFreeMinimizer.Options.defaults(OrbitalFreeMinimizer.Method.parse(optimizer)),
-                model.operators().parallel());
+                model.operators().parallel(), preconditioner);
         CalculationResult result = minimizer.minimize(
                 OrbitalFreeMinimizer.uniformDensity(model.grid(), model.electrons()), criteria, progress);
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -61,6 +74,9 @@ final class Scf3D {
         extra.put("kinetic_functional", model.kineticName());
         extra.put("xc", model.xcName());
         extra.put("optimizer", optimizer);
+        if (optimizer.equals("tn")) {
+            extra.put("preconditioner", preconditionerName);
+        }
         return new ScfCommand.Run(result, extra, model.structure());
     }
 
@@ -185,9 +201,10 @@ final class Scf3D {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
-        if (solver.optimizer() != null || solver.mixing() != null && !solver.mixing().equals("pulay")) {
-            throw new InputException("3D Kohn-Sham mixes densities with Pulay (DIIS) + Kerker: solver.optimizer is for "
-                    + "orbital-free runs and solver.mixing can only be \"pulay\"");
+        if (solver.optimizer() != null || solver.preconditioner() != null
+                || solver.mixing() != null && !solver.mixing().equals("pulay")) {
+            throw new InputException("3D Kohn-Sham mixes densities with Pulay (DIIS) + Kerker: solver.optimizer and "
+                    + "solver.preconditioner are for orbital-free runs and solver.mixing can only be \"pulay\"");
         }
         return new KohnShamSetup(atoms, settings, smearing, width, cutoff);
     }

@@ -69,7 +69,7 @@ public final class ScfCommand implements Callable<Integer> {
         int dimension = Checks.required(calculation.dimension(), "calculation.dimension");
         Path directory = out != null ? out : Path.of(stem(input) + ".out");
         ScfInput.Solver solver = scf.solver() != null ? scf.solver()
-                : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null);
+                : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null, null);
         if (fft.backend == null && solver.fft() != null) {
             fft.backend = solver.fft();
         }

@@ -56,6 +56,7 @@ class ScfCommandTest {
         JsonNode result = json(directory.resolve("result.json"));
         assertEquals(-2.111799678179, result.get("total_energy").asDouble(), 1e-5);
         assertTrue(result.has("chemical_potential"));
+        assertEquals("jellium", result.get("preconditioner").asText(), "the default of optimizer = \"tn\"");
         assertTrue(Files.size(directory.resolve("density.cube")) > 16 * 16 * 16 * 10);
         assertFalse(Files.exists(directory.resolve("density_slice.png")), "--no-plots");
     }
@@ -153,6 +154,19 @@ class ScfCommandTest {
         CommandRun missing = run("scf", directory.resolve("absent.toml").toString());
         assertEquals(Main.EXIT_FAILURE, missing.code());
         assertTrue(missing.err().contains("input file not found"), missing.err());
+    }
+
+    @Test
+    void preconditionerKeyIsCheckedWhereItApplies(@TempDir Path directory) throws IOException {
+        // the example ends in its [solver] table (optimizer = "tn"): appended keys land there
+        String orbitalFree = Files.readString(EXAMPLES.resolve("3d_al_fcc_tfvw.toml"))
+                .replace("data/", EXAMPLES.toAbsolutePath().resolve("data") + "/");
+        assertError(directory, orbitalFree + "preconditioner = \"kerker\"\n",
+                "invalid value 'kerker' for solver.preconditioner; valid values: jellium, none");
+        assertError(directory, orbitalFree.replace("optimizer = \"tn\"", "optimizer = \"lbfgs\"")
+                + "preconditioner = \"jellium\"\n", "optimizer = \"lbfgs\" takes none");
+        assertError(directory, "[calculation]\ndimension = 1\nelectrons = 1\n[grid]\nstart = 0.0\nend = 1.0\n"
+                + "points = 10\n[solver]\npreconditioner = \"jellium\"\n", "solver.preconditioner is for 3D");
     }
 
     @Test

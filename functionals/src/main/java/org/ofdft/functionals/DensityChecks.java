@@ -9,6 +9,15 @@ public final class DensityChecks {
     }
 
     /**
+     * True if every value of density[from, to) is finite and ≥ 0: the per-block test of loops that check as
+     * they go over cache-resident blocks (a failing loop then calls {@link #requireNonNegative} for the message).
+     */
+    public static boolean nonNegativeFinite(double[] density, int from, int to) {
+        // the minimum is NaN if any value is; a finite sum of non-negative values has no infinity
+        return ArrayMath.min(density, from, to) >= 0 && Double.isFinite(ArrayMath.sum(density, from, to));
+    }
+
+    /**
      * Throws a message naming the functional and the number of offending grid points if any value is
      * NaN, infinite or negative.
      */

@@ -97,6 +97,7 @@ public record ScfInput(
             @JsonProperty("max_iterations") Integer maxIterations,
             @JsonProperty("kerker_wavenumber") Double kerkerWavenumber,
             String fft,
-            Integer threads) {
+            Integer threads,
+            String preconditioner) {
     }
 }

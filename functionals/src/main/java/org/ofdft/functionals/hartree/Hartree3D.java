@@ -42,7 +42,6 @@ public final class Hartree3D implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
-        DensityChecks.requireFinite(name(), n);
         operators.solvePoisson(n, hartreePotential);
         double[] v = potential == null ? null : potential.values();
         double sum = operators.parallel().sum(n.length, (from, to, worker) -> {
@@ -53,6 +52,9 @@ public final class Hartree3D implements DensityFunctional {
             }
             return ArrayMath.dot(hartreePotential, n, from, to);
         });
+        if (!Double.isFinite(sum)) {
+            DensityChecks.requireFinite(name(), n);      // a NaN or infinite density spreads to every v_H: say so
+        }
         return 0.5 * sum * grid().volumeElement();
     }
 }

@@ -69,12 +69,15 @@ public final class ThomasFermi implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
-        DensityChecks.requireNonNegative(name(), n);
         double[] v = potential == null ? null : potential.values();
         boolean threeD = grid.dimension() == 3;
-        // 3D: T = C Σ n^(2/3)·n, v = (5/3) C n^(2/3); 1D: T = C Σ n²·n, v = 3 C n²
+        // 3D: T = C Σ n^(2/3)·n, v = (5/3) C n^(2/3); 1D: T = C Σ n²·n, v = 3 C n². Cache-sized blocks, each
+        // checked as it is read; a block with a negative or non-finite value makes the sum NaN.
         double derivative = (threeD ? 5.0 / 3.0 : 3.0) * coefficient;
-        double sum = parallel.sum(n.length, (from, to, worker) -> {
+        double sum = parallel.sumBlocks(n.length, (from, to, worker) -> {
+            if (!DensityChecks.nonNegativeFinite(n, from, to)) {
+                return Double.NaN;
+            }
             if (!threeD) {
                 double part = 0;
                 for (int j = from; j < to; j++) {
@@ -97,6 +100,9 @@ public final class ThomasFermi implements DensityFunctional {
             }
             return ArrayMath.dot(twoThirds, n, from, to);
         });
+        if (Double.isNaN(sum)) {
+            DensityChecks.requireNonNegative(name(), n);
+        }
         return coefficient * sum * grid.volumeElement();
     }
 }

@@ -63,7 +63,7 @@ public final class VonWeizsacker implements DensityFunctional {
         requireGrid(potential, "potential");
         double[] n = density.values();
         ParallelRange parallel = laplacian.parallel();
-        double sumOfPhi = parallel.sum(n.length, (from, to, worker) -> {
+        double sumOfPhi = parallel.sumBlocks(n.length, (from, to, worker) -> {
             for (int j = from; j < to; j++) {
                 phi[j] = Math.sqrt(n[j]);
             }
@@ -75,7 +75,7 @@ public final class VonWeizsacker implements DensityFunctional {
         laplacian.apply(phi, laplacianPhi);
         double[] v = potential == null ? null : potential.values();
         double factor = -0.5 * lambda;
-        double sum = parallel.sum(n.length, (from, to, worker) -> {
+        double sum = parallel.sumBlocks(n.length, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += factor * laplacianPhi[j] / Math.max(phi[j], phiFloor);

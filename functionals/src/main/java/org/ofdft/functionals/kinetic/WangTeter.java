@@ -176,7 +176,6 @@ public final class WangTeter implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
-        DensityChecks.requireNonNegative(name(), n);
         int size = n.length;
         if (followsCellAverage) {
             double sum = 0;
@@ -185,6 +184,7 @@ public final class WangTeter implements DensityFunctional {
             }
             double average = sum / size;
             if (!(average > 0)) {
+                DensityChecks.requireNonNegative(name(), n);     // a NaN or negative value: say so first
                 throw new IllegalArgumentException(name() + ": the cell-average density is " + average
                         + "; a reference density needs a positive one");
             }
@@ -193,15 +193,23 @@ public final class WangTeter implements DensityFunctional {
                 referenceDensity = average;
             }
         }
-        parallel.forEach(size, (from, to, worker) -> {
+        // n^{5/6} = √n·∛n in cache-sized blocks, each checked as it is read (NaN: a negative or non-finite value)
+        double checked = parallel.sumBlocks(size, (from, to, worker) -> {
+            if (!DensityChecks.nonNegativeFinite(n, from, to)) {
+                return Double.NaN;
+            }
             for (int j = from; j < to; j++) {
                 powerAlpha[j] = Math.max(n[j], DENSITY_FLOOR);
             }
             ArrayMath.cbrt(powerAlpha, convolved, from, to);
             for (int j = from; j < to; j++) {
-                powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j]; // n^{5/6} = √n·∛n
+                powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j];
             }
+            return 0.0;
         });
+        if (Double.isNaN(checked)) {
+            DensityChecks.requireNonNegative(name(), n);
+        }
         plan.forward(powerAlpha, spectrum);
         double derivativeSum = 0;
         if (followsCellAverage && potential != null) {
@@ -218,7 +226,7 @@ public final class WangTeter implements DensityFunctional {
         double[] v = potential == null ? null : potential.values();
         // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
         double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();
-        double sum = parallel.sum(size, (from, to, worker) -> {
+        double sum = parallel.sumBlocks(size, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += 2 * ALPHA * powerAlpha[j] / Math.max(n[j], DENSITY_FLOOR) * convolved[j] + shift;

@@ -102,17 +102,26 @@ public final class LdaFunctional implements DensityFunctional {
         requireGrid(density, "density");
         requireGrid(potential, "potential");
         double[] n = density.values();
-        XcInputs.requireDensityDomain(label, n);
         double[] v = potential == null ? null : potential.values();
-        return parallel.sum(n.length, (from, to, worker) -> kernelPass(n, v, from, to, worker)) * grid.volumeElement();
+        double sum = parallel.sum(n.length, (from, to, worker) -> kernelPass(n, v, from, to, worker));
+        if (Double.isNaN(sum)) {
+            XcInputs.requireDensityDomain(label, n);
+        }
+        return sum * grid.volumeElement();
     }
 
-    /** Points [from, to): the kernels block by block, v += Σ ∂e/∂n; returns Σ e over the range. */
+    /**
+     * Points [from, to): the kernels block by block, v += Σ ∂e/∂n; returns Σ e over the range, or NaN as soon
+     * as a block holds a negative or NaN density (checked while the block is in cache).
+     */
     private double kernelPass(double[] n, double[] v, int from, int to, int worker) {
         XcBlock block = blocks[worker];
         double sum = 0;
         for (int start = from; start < to; start += XcBlock.CAPACITY) {
             int count = Math.min(XcBlock.CAPACITY, to - start);
+            if (!(ArrayMath.min(n, start, start + count) >= 0.0)) {
+                return Double.NaN;
+            }
             block.load(n, null, start, count);
             for (LdaKernel kernel : kernels) {
                 kernel.evaluate(block);

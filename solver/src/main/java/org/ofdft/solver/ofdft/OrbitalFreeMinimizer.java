@@ -191,6 +191,15 @@ public final class OrbitalFreeMinimizer {
      * products) on {@code parallel}, e.g. the FFT backend's workers of the functional's grid.
      */
     public OrbitalFreeMinimizer(DensityFunctional functional, Options options, ParallelRange parallel) {
+        this(functional, options, parallel, null);
+    }
+
+    /**
+     * As {@link #OrbitalFreeMinimizer(DensityFunctional, Options, ParallelRange)}, with the truncated-Newton
+     * inner conjugate gradients preconditioned by {@code preconditioner} (null: none; L-BFGS ignores it).
+     */
+    public OrbitalFreeMinimizer(DensityFunctional functional, Options options, ParallelRange parallel,
+                                Preconditioner preconditioner) {
         if (functional == null || options == null || parallel == null) {
             throw new IllegalArgumentException("a functional, options and a parallel range are required");
         }
@@ -201,7 +210,7 @@ public final class OrbitalFreeMinimizer {
         this.directionRule = switch (options.method()) {
             case LBFGS -> new LbfgsDirection(objective, options.memory());
             case TRUNCATED_NEWTON -> new TruncatedNewtonDirection(objective, options.maxInnerIterations(),
-                    options.forcing(), options.finiteDifferenceStep());
+                    options.forcing(), options.finiteDifferenceStep(), preconditioner);
         };
         this.lineSearch = new RotationLineSearch(objective, options.wolfeC1(), options.wolfeC2(),
                 options.maxLineSearchEvaluations(), Math.PI / 2);

@@ -1,5 +1,7 @@
 package org.ofdft.solver.ofdft;
 
+import org.ofdft.grids.simd.ArrayMath;
+
 /**
  * Truncated-Newton direction (Dembo &amp; Steihaug, Math. Prog. 26, 190 (1983); for orbital-free DFT
  * Wang &amp; Carter, in Theoretical Methods in Condensed Phase Chemistry (2000), and DFTpy's {@code TN}):
@@ -41,10 +43,19 @@ final class TruncatedNewtonDirection implements SearchDirection {
     private final double[] residual;
     private final double[] conjugate;
     private final double[] product;
+    /** M⁻¹ r of the preconditioned iteration; null (and z = r) without a preconditioner. */
+    private final Preconditioner preconditioner;
+    private final double[] preconditioned;
     private int lastInnerIterations;
 
     TruncatedNewtonDirection(PhiObjective objective, int maxIterations, double forcing,
                              double relativeStep) {
+        this(objective, maxIterations, forcing, relativeStep, null);
+    }
+
+    /** With {@code preconditioner} M⁻¹ (null: plain conjugate gradients). */
+    TruncatedNewtonDirection(PhiObjective objective, int maxIterations, double forcing,
+                             double relativeStep, Preconditioner preconditioner) {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("truncated Newton needs at least one inner iteration, got "
                     + maxIterations);
@@ -63,6 +74,8 @@ final class TruncatedNewtonDirection implements SearchDirection {
         this.residual = new double[size];
         this.conjugate = new double[size];
         this.product = new double[size];
+        this.preconditioner = preconditioner;
+        this.preconditioned = preconditioner == null ? null : new double[size];
     }
 
     /** Inner CG iterations (= Hessian–vector products) of the last direction. */
@@ -76,23 +89,33 @@ final class TruncatedNewtonDirection implements SearchDirection {
         double[] r = residual;
         double[] p = conjugate;
         double[] x = direction;
+        double[] phi = current.phi;
         for (int j = 0; j < g.length; j++) {
             x[j] = 0.0;
             r[j] = -g[j];
         }
-        objective.projectTangent(r, current.phi, current.electrons);
-        System.arraycopy(r, 0, p, 0, r.length);
+        objective.projectTangent(r, phi, current.electrons);
         double volumeElement = objective.volumeElement();
         double rr = objective.dot(r, r);
-        double pp = rr;
         double target = forcing * forcing * rr;
         lastInnerIterations = 0;
         if (!(rr > 0)) {
             return true;
         }
-        // Each CG iteration is three fused passes over the grid besides the evaluation: the product H p
-        // with ⟨p, Hp⟩ and the projection coefficient; the updates of x and r with ⟨r, r⟩ (projecting Hp
-        // on the fly); the new p with ⟨p, p⟩ for the next finite-difference step.
+        // the first p = z = P M⁻¹ r (without a preconditioner z = r), with ⟨r, z⟩ and ⟨p, p⟩
+        double rz = rr;
+        double pp = rr;
+        if (preconditioner == null) {
+            System.arraycopy(r, 0, p, 0, r.length);
+        } else {
+            Preconditioned step = precondition(r, phi, current.electrons, 0.0, p);
+            rz = step.rz();
+            pp = step.pp();
+        }
+        // Each CG iteration is three fused passes over the grid besides the evaluation (and, preconditioned,
+        // M⁻¹ r and one more pass): the product H p with ⟨p, Hp⟩ and the projection coefficient; the updates
+        // of x and r with ⟨r, r⟩ (projecting Hp on the fly); the new p with ⟨p, p⟩ for the next
+        // finite-difference step.
         for (int k = 0; k < maxIterations; k++) {
             HessianProduct hessian = hessianTimes(current, scratch, p, pp, product);
             lastInnerIterations++;
@@ -105,8 +128,7 @@ final class TruncatedNewtonDirection implements SearchDirection {
                 }
                 break;
             }
-            double a = rr / pAp;
-            double[] phi = current.phi;
+            double a = rz / pAp;
             double[] hp = product;
             double rrNew = objective.sums(1, (from, to, sums) -> {
                 double s0 = 0;
@@ -133,30 +155,64 @@ final class TruncatedNewtonDirection implements SearchDirection {
             if (rrNew <= target) {
                 break;
             }
-            double beta = rrNew / rr;
-            rr = rrNew;
-            pp = objective.sums(1, (from, to, sums) -> {
-                double s0 = 0;
-                double s1 = 0;
-                int j = from;
-                for (; j + 1 < to; j += 2) {
-                    double p0 = r[j] + beta * p[j];
-                    double p1 = r[j + 1] + beta * p[j + 1];
-                    p[j] = p0;
-                    p[j + 1] = p1;
-                    s0 += p0 * p0;
-                    s1 += p1 * p1;
-                }
-                for (; j < to; j++) {
-                    double p0 = r[j] + beta * p[j];
-                    p[j] = p0;
-                    s0 += p0 * p0;
-                }
-                sums[0] += s0 + s1;
-            })[0] * volumeElement;
+            if (preconditioner == null) {
+                double beta = rrNew / rz;
+                rz = rrNew;
+                pp = nextConjugate(r, 0.0, phi, beta, p);
+            } else {
+                Preconditioned step = precondition(r, phi, current.electrons, rz, p);
+                rz = step.rz();
+                pp = step.pp();
+            }
         }
-        objective.projectTangent(x, current.phi, current.electrons);
+        objective.projectTangent(x, phi, current.electrons);
         return true;
+    }
+
+    /** ⟨r, z⟩ and the new ⟨p, p⟩ of a preconditioned step. */
+    private record Preconditioned(double rz, double pp) {
+    }
+
+    /**
+     * Preconditioned step: z = M⁻¹ r, its tangent projection z − cφ with c = ⟨z, φ⟩/N, and
+     * p ← (z − cφ) + β p with β = ⟨r, z⟩/{@code previousRz} (β = 0 when {@code previousRz} is 0: the first
+     * p). ⟨r, z⟩ = ⟨r, P z⟩ since r is tangent.
+     */
+    private Preconditioned precondition(double[] r, double[] phi, double electrons, double previousRz, double[] p) {
+        double[] z = preconditioned;
+        preconditioner.apply(r, z);
+        double[] sums = objective.sums(2, (from, to, partial) -> {
+            partial[0] += ArrayMath.dot(z, phi, from, to);
+            partial[1] += ArrayMath.dot(r, z, from, to);
+        });
+        double volumeElement = objective.volumeElement();
+        double c = sums[0] * volumeElement / electrons;
+        double rz = sums[1] * volumeElement;
+        double beta = previousRz > 0 ? rz / previousRz : 0.0;
+        return new Preconditioned(rz, nextConjugate(z, c, phi, beta, p));
+    }
+
+    /** p ← (z − cφ) + β p; returns ⟨p, p⟩. */
+    private double nextConjugate(double[] z, double c, double[] phi, double beta, double[] p) {
+        return objective.sums(1, (from, to, sums) -> {
+            double s0 = 0;
+            double s1 = 0;
+            int j = from;
+            for (; j + 1 < to; j += 2) {
+                double p0 = z[j] - c * phi[j] + beta * p[j];
+                double p1 = z[j + 1] - c * phi[j + 1] + beta * p[j + 1];
+                p[j] = p0;
+                p[j + 1] = p1;
+                s0 += p0 * p0;
+                s1 += p1 * p1;
+            }
+            for (; j < to; j++) {
+                double p0 = z[j] - c * phi[j] + beta * p[j];
+                p[j] = p0;
+                s0 += p0 * p0;
+            }
+            sums[0] += s0 + s1;
+        })[0] * objective.volumeElement();
     }
 
     /** The coefficient c of the tangent projection P H p = H p − c φ, and the curvature ⟨p, P H p⟩. */

@@ -28,6 +28,7 @@ import org.ofdft.functionals.kinetic.WangTeter;
 import org.ofdft.functionals.xc.LdaFunctional;
 import org.ofdft.grids.Cell;
 import org.ofdft.grids.Grid3D;
+import org.ofdft.grids.fft.ParallelRange;
 import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.SpectralOperators;
 import org.ofdft.grids.fft.JavaFftBackend;
@@ -94,6 +95,22 @@ class AluminiumDftpyAgreementTest {
             assertEquals(electrons, result.electrons(), 1e-12);
             // the target is 1e-5 Ha/atom; the minimizers reach DFTpy's energy to ~4e-11 Ha
             assertEquals(dftpy, result.totalEnergy(), 1e-8, "Ha per atom (one atom)");
+
+            if (method == Method.TRUNCATED_NEWTON) {
+                // the jellium preconditioner changes the path, not the minimum, and needs fewer evaluations
+                CalculationResult preconditioned = new OrbitalFreeMinimizer(functional,
+                        OrbitalFreeMinimizer.Options.defaults(method), ParallelRange.serial(),
+                        JelliumPreconditioner.coulomb3D(operators, electrons))
+                        .minimize(OrbitalFreeMinimizer.uniformDensity(grid, electrons),
+                                new ConvergenceCriteria(1e-10, 1e-7, 500));
+                OrbitalFreeMinimizerTest.report("Al prim 16^3 " + kinetic + " TN + jellium preconditioner",
+                        preconditioned);
+                assertTrue(preconditioned.converged());
+                assertEquals(dftpy, preconditioned.totalEnergy(), 1e-8, "Ha per atom, preconditioned");
+                int plain = result.history().get(result.history().size() - 1).evaluations();
+                int fewer = preconditioned.history().get(preconditioned.history().size() - 1).evaluations();
+                assertTrue(fewer < plain, "preconditioned TN used " + fewer + " evaluations, plain " + plain);
+            }
         }
     }
 }
