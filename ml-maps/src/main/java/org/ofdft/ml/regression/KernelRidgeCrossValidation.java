@@ -90,11 +90,40 @@ public final class KernelRidgeCrossValidation {
     /**
      * Fits on all samples at the best cross-validated (σ, λ) with the same solve the search scored
      * ({@link KernelRidgePath}, usable at λ far below what a Cholesky factorization of K + λI survives); if
-     * K + λI of the whole set is not positive definite to working precision there, the next best pair.
+     * K + λI of the whole set is not positive definite to working precision there, or the fit is swamped by
+     * rounding (see {@link #requireResolved}), the next best pair.
      */
     public static KernelRidgeModel fitBest(Result result, DistanceKernel family, double[][] features, double[] targets) {
-        return firstPositiveDefinite(result, targets.length, (sigma, lambda) -> KernelRidgePath.fit(
-                family.withSigma(result.sigmas()[sigma]), features, targets, result.lambdas()[lambda]));
+        return firstPositiveDefinite(result, targets.length, (sigma, lambda) -> {
+            KernelRidgeModel model = KernelRidgePath.fit(family.withSigma(result.sigmas()[sigma]), features, targets,
+                    result.lambdas()[lambda]);
+            requireResolved(model, features, targets, result.meanAbsoluteError()[sigma][lambda]);
+            return model;
+        });
+    }
+
+    /**
+     * The fit's own equations, f(x_i) + λα_i = y_i, must hold on the training samples to better than the
+     * pair's cross-validated error. At the tiny λ of noise-free targets (1e-14 for exact kinetic energies)
+     * the dual coefficients reach 1e9–1e11 and f(x) = Σ α_j k(x, x_j) is a sum with massive cancellation;
+     * on the whole training set K is worse conditioned than on the folds that scored the pair, and one such
+     * fit (200 Snyder densities, σ = 40, λ = 1e-14) missed its own training targets by 4e-3 Ha and the test
+     * set by 20× the neighbouring pairs, while the folds had scored it best. Costs one prediction per training
+     * sample; throws IllegalArgumentException so that {@link #firstPositiveDefinite} moves to the next pair.
+     */
+    static void requireResolved(KernelRidgeModel model, double[][] features, double[] targets, double cvError) {
+        double[] alpha = model.dualCoefficients();
+        double worst = 0;
+        double largest = 0;
+        for (int i = 0; i < targets.length; i++) {
+            worst = Math.max(worst, Math.abs(model.predict(features[i]) + model.lambda() * alpha[i] - targets[i]));
+            largest = Math.max(largest, Math.abs(targets[i]));
+        }
+        // a cross-validated error at round-off level (exactly representable test data) is no bar to hold a fit to
+        if (!(worst <= Math.max(cvError, 1e-12 * largest))) {
+            throw new IllegalArgumentException("the fit at λ = " + model.lambda() + " misses its own training targets "
+                    + "by " + worst + " (rounding in K + λI), more than its cross-validated error " + cvError);
+        }
     }
 
     /** A fit at grid point (σ index, λ index); throws IllegalArgumentException if K + λI is not positive definite. */
@@ -118,7 +147,7 @@ public final class KernelRidgeCrossValidation {
             }
         }
         throw new IllegalArgumentException("no cross-validated (σ, λ) gives a positive definite K + λI on all "
-                + samples + " training samples; use larger λ", failure);
+                + samples + " training samples, resolved above rounding; use larger λ", failure);
     }
 
     /**

@@ -118,4 +118,27 @@ class KernelRidgeRegressionTest {
         assertTrue(error.getMessage().contains("singular") && error.getMessage().contains("larger λ"),
                 error.getMessage());
     }
+
+    /**
+     * A fit whose dual coefficients do not solve (K + λI)α = y on its own training samples (as rounding makes
+     * them at λ ~ 1e-14) is refused by the cross-validated fit, so that the next (σ, λ) is used; the exact
+     * solution passes.
+     */
+    @Test
+    void fitsSwampedByRoundingAreRefused() {
+        double[][] x = {{0.0}, {0.7}, {1.5}, {2.2}};
+        double[] y = {1.0, 0.4, -0.3, 0.8};
+        GaussianKernel kernel = new GaussianKernel(0.8);
+        double lambda = 1e-3;
+        KernelRidgeModel exact = KernelRidgePath.fit(kernel, x, y, lambda);
+        KernelRidgeCrossValidation.requireResolved(exact, x, y, 1e-9);
+        double[] alpha = exact.dualCoefficients();
+        alpha[2] += 1e-4;
+        KernelRidgeModel perturbed = new KernelRidgeModel(kernel, lambda, new double[] {0.0, 0.7, 1.5, 2.2}, 1, alpha);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> KernelRidgeCrossValidation.requireResolved(perturbed, x, y, 1e-6));
+        assertTrue(refused.getMessage().contains("misses its own training targets"), refused.getMessage());
+        // the same miss is acceptable for a pair whose cross-validated error is larger
+        KernelRidgeCrossValidation.requireResolved(perturbed, x, y, 1e-3);
+    }
 }
