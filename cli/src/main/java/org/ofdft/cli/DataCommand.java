@@ -106,7 +106,7 @@ public final class DataCommand implements Runnable {
     @Command(name = "rattled", mixinStandardHelpOptions = true,
             description = {"Rattled copies of the structure of a 3D input file (every atom displaced by a random "
                     + "vector of length uniform in [MIN, MAX] Å, uniform direction), each solved as the input says: "
-                    + "orbital-free (its [grid] and kinetic functional, wt or tfvw, with LDA; L-BFGS to 1e-9 Ha/atom) "
+                    + "orbital-free (its [grid] and kinetic functional, wt or tfvw, with LDA; preconditioned truncated Newton to 1e-9 Ha/atom) "
                     + "or plane-wave Kohn-Sham (its cutoff, k-points, occupations and [solver]; total_energies are "
                     + "then the free energies F): the training data of a 3D HK map.",
                     "Writes external_potentials (V_loc on the grid), densities, total_energies (Ewald included), "

@@ -79,7 +79,7 @@ final class HkMap3D {
         md.append("## 3D: rattled Al supercells\n\n");
         md.append(String.format(Locale.ROOT, "%d-atom fcc Al (2×2×2 conventional cells of `examples/data/al_fcc_conventional.vasp`, "
                 + "a = 4.05 Å), every atom displaced by 0.05–0.15 Å in a random direction (seed 2017); orbital-free "
-                + "references (Wang–Teter + LDA + BLPS `al.lda.recpot`, L-BFGS to 1e-9 Ha/atom) on a 32³ grid; %d "
+                + "references (Wang–Teter + LDA + BLPS `al.lda.recpot`, preconditioned truncated Newton to 1e-9 Ha/atom) on a 32³ grid; %d "
                 + "training candidates and %d test configurations. The map's input is V_loc(r) on the grid (32768 values), "
                 + "its density output the grid values, and the energy map learns the total energy E from the density "
                 + "(`TOTAL`). Unlike 1D, the universal part F = E − ∫V n − E_Ewald is the harder target here: the "

@@ -21,12 +21,14 @@ import org.ofdft.grids.Laplacian;
 import org.ofdft.grids.SpectralOperators;
 import org.ofdft.solver.CalculationResult;
 import org.ofdft.solver.ConvergenceCriteria;
+import org.ofdft.solver.ofdft.JelliumPreconditioner;
 import org.ofdft.solver.ofdft.OrbitalFreeMinimizer;
 
 /**
  * Orbital-free references for a 3D Hohenberg–Kohn map ({@link RattledConfigurations}): configurations of
  * one cell solved with orbital-free DFT (LDA, local pseudopotentials, Wang–Teter or TF + vW) on one FFT
- * grid. Hartree atomic units.
+ * grid, minimized by truncated Newton with the jellium preconditioner (the default of {@code ofdft scf}).
+ * Hartree atomic units.
  */
 public final class OrbitalFreeConfigurations implements AutoCloseable {
 
@@ -72,7 +74,9 @@ public final class OrbitalFreeConfigurations implements AutoCloseable {
         terms.add(pseudo);
         double ewald = Ewald.ofPseudopotentials(structure, pseudopotentials).energy();
         TotalFunctional functional = new TotalFunctional(terms, Map.of("ewald", ewald));
-        CalculationResult result = new OrbitalFreeMinimizer(functional, OrbitalFreeMinimizer.Method.LBFGS)
+        CalculationResult result = new OrbitalFreeMinimizer(functional,
+                OrbitalFreeMinimizer.Options.defaults(OrbitalFreeMinimizer.Method.TRUNCATED_NEWTON),
+                operators.parallel(), JelliumPreconditioner.coulomb3D(operators, electrons))
                 .minimize(OrbitalFreeMinimizer.uniformDensity(grid, electrons), criteria);
         if (!result.converged()) {
             throw new IllegalStateException("orbital-free minimization did not converge in " + result.iterations()
