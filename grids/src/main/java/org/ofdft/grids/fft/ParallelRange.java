@@ -141,27 +141,16 @@ public final class ParallelRange implements AutoCloseable {
     }
 
     /**
-     * Points per block of {@link #forEachBlock} and {@link #sumBlocks}: 2048 doubles are 16 KiB per array, so
+     * Points per block of {@link #sumBlocks}: 2048 doubles are 16 KiB per array, so
      * the several passes a body makes over its block (a power, then a product, then a sum) find the block's
      * arrays in the L1/L2 cache instead of streaming whole grids from memory once per pass.
      */
     public static final int CACHE_BLOCK = 2048;
 
     /**
-     * {@link #forEach}, with each worker's range handed to {@code body} in consecutive blocks of at most
-     * {@link #CACHE_BLOCK} points: for pointwise bodies that make several passes over their range.
-     */
-    public void forEachBlock(int count, Body body) {
-        forEach(count, (from, to, worker) -> {
-            for (int start = from; start < to; start += CACHE_BLOCK) {
-                body.run(start, Math.min(to, start + CACHE_BLOCK), worker);
-            }
-        });
-    }
-
-    /**
-     * {@link #sum} over blocks of at most {@link #CACHE_BLOCK} points (see {@link #forEachBlock}); each worker
-     * adds its blocks' results in order, then the workers' totals are added in worker order.
+     * {@link #sum}, with each worker's range handed to {@code body} in consecutive blocks of at most
+     * {@link #CACHE_BLOCK} points (for pointwise bodies that make several passes over their range); each
+     * worker adds its blocks' results in order, then the workers' totals are added in worker order.
      */
     public double sumBlocks(int count, SumBody body) {
         return sum(count, (from, to, worker) -> {

@@ -76,6 +76,31 @@ class ParallelRangeTest {
         }
     }
 
+    /** sumBlocks: every index once, in blocks of at most CACHE_BLOCK within one worker's range. */
+    @Test
+    void cacheBlockedSumsCoverEveryIndexInSmallBlocks() {
+        int count = 5 * ParallelRange.CACHE_BLOCK + 17;
+        for (int threads : new int[] {1, 2, 3}) {
+            try (ParallelRange range = new ParallelRange(threads, "test")) {
+                int[] visits = new int[count];
+                double total = range.sumBlocks(count, (from, to, worker) -> {
+                    assertTrue(to - from <= ParallelRange.CACHE_BLOCK && to > from, from + ".." + to);
+                    double part = 0;
+                    for (int j = from; j < to; j++) {
+                        visits[j]++;
+                        part += j;
+                    }
+                    return part;
+                });
+                assertEquals((double) count * (count - 1) / 2, total, threads + " threads");
+                for (int j = 0; j < count; j++) {
+                    assertEquals(1, visits[j], "index " + j);
+                }
+                assertEquals(0.0, range.sumBlocks(0, (from, to, worker) -> 1.0));
+            }
+        }
+    }
+
     /** The shared serial range keeps no state in sums: threads using it at once get their own totals. */
     @Test
     void serialSumsFromManyThreadsDoNotMix() {
