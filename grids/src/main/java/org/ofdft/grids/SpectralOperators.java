@@ -7,7 +7,7 @@ import org.ofdft.grids.fft.RealFft3D;
 
 /**
  * Spectral (plane-wave) differential and convolution operators on a periodic grid, bound to one
- * FFT plan and two reusable half-spectrum buffers: after construction no call allocates a
+ * FFT plan, two reusable half-spectrum buffers and the Poisson kernel: after construction no call allocates a
  * grid-sized array. Not thread-safe: one instance per thread.
  *
  * <p>Cartesian components: three on a 3D grid; one on a 1D periodic grid (d/dx).
@@ -20,6 +20,8 @@ public final class SpectralOperators implements AutoCloseable {
     private final ParallelRange parallel;
     private final double[] spectrum;
     private final double[] work;
+    /** 4π/|G|² on the half spectrum, 0 at G = 0: the Poisson kernel. */
+    private final double[] coulombKernel;
 
     public SpectralOperators(PeriodicGrid grid, FftBackend backend) {
         this.grid = grid;
@@ -29,6 +31,11 @@ public final class SpectralOperators implements AutoCloseable {
         this.parallel = backend.parallel();
         this.spectrum = new double[plan.complexLength()];
         this.work = new double[plan.complexLength()];
+        double[] g2 = reciprocal.g2();
+        this.coulombKernel = new double[g2.length];
+        for (int e = 0; e < g2.length; e++) {
+            coulombKernel[e] = g2[e] > 0 ? 4 * Math.PI / g2[e] : 0.0;
+        }
     }
 
     public PeriodicGrid grid() {
@@ -109,17 +116,9 @@ public final class SpectralOperators implements AutoCloseable {
         plan.inverse(spectrum, out);
     }
 
-    /** ∇²f = IFFT(−|G|² F(G)). */
+    /** ∇²f = IFFT(−|G|² F(G)), as one {@link RealFft3D#convolve}. */
     public void laplacian(double[] f, double[] out) {
-        plan.forward(f, spectrum);
-        double[] g2 = reciprocal.g2();
-        parallel.forEach(g2.length, (from, to, worker) -> {
-            for (int e = from; e < to; e++) {
-                spectrum[2 * e] *= -g2[e];
-                spectrum[2 * e + 1] *= -g2[e];
-            }
-        });
-        plan.inverse(spectrum, out);
+        plan.convolve(f, reciprocal.g2(), -1.0, out, spectrum);
     }
 
     /**
@@ -131,9 +130,7 @@ public final class SpectralOperators implements AutoCloseable {
             throw new IllegalArgumentException("kernel has " + kernel.length + " values, the half spectrum of "
                     + grid + " has " + reciprocal.size());
         }
-        plan.forward(f, spectrum);
-        multiply(spectrum, kernel);
-        plan.inverse(spectrum, out);
+        plan.convolve(f, kernel, 1.0, out, spectrum);
     }
 
     /** Fourier values k(|G|) of a radial kernel on the half spectrum (a new array, built once per grid). */
@@ -151,18 +148,7 @@ public final class SpectralOperators implements AutoCloseable {
      * (a neutralizing background; V has zero average).
      */
     public void solvePoisson(double[] rho, double[] potential) {
-        plan.forward(rho, spectrum);
-        double[] g2 = reciprocal.g2();
-        parallel.forEach(g2.length, (from, to, worker) -> {
-            for (int e = Math.max(from, 1); e < to; e++) {
-                double factor = 4 * Math.PI / g2[e];
-                spectrum[2 * e] *= factor;
-                spectrum[2 * e + 1] *= factor;
-            }
-        });
-        spectrum[0] = 0.0;
-        spectrum[1] = 0.0;
-        plan.inverse(spectrum, potential);
+        plan.convolve(rho, coulombKernel, 1.0, potential, spectrum);
     }
 
     /**

@@ -210,19 +210,21 @@ public final class WangTeter implements DensityFunctional {
         if (Double.isNaN(checked)) {
             DensityChecks.requireNonNegative(name(), n);
         }
-        plan.forward(powerAlpha, spectrum);
         double derivativeSum = 0;
         if (followsCellAverage && potential != null) {
-            // ∂E/∂n₀ = ΔV/N Σ_G ∂K/∂n₀ |FFT(n^α)|² over the full spectrum (Parseval).
+            // ∂E/∂n₀ = ΔV/N Σ_G ∂K/∂n₀ |FFT(n^α)|² over the full spectrum (Parseval): needs the spectrum itself
+            plan.forward(powerAlpha, spectrum);
             int h3 = grid.n3() / 2 + 1;
             for (int e = 0, count = kernel.length; e < count; e++) {
                 double re = spectrum[2 * e];
                 double im = spectrum[2 * e + 1];
                 derivativeSum += reciprocal.hermitianMultiplicity(e % h3) * kernelDerivative[e] * (re * re + im * im);
             }
+            operators.multiply(spectrum, kernel);
+            plan.inverse(spectrum, convolved);
+        } else {
+            plan.convolve(powerAlpha, kernel, 1.0, convolved, spectrum);
         }
-        operators.multiply(spectrum, kernel);
-        plan.inverse(spectrum, convolved);
         double[] v = potential == null ? null : potential.values();
         // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
         double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();

@@ -39,6 +39,34 @@ public interface RealFft3D extends AutoCloseable {
     /** Half spectrum → real, normalized by 1/N. {@code spectrum} is not modified. */
     void inverse(double[] spectrum, double[] real);
 
+    /**
+     * Periodic convolution with a real kernel given on the half spectrum: out = IFFT(scale·K(G)·FFT(real))
+     * ({@code kernel} has n1·n2·(n3/2+1) values, indexed like the half spectrum). {@code spectrum} is scratch
+     * of {@link #complexLength()} doubles, overwritten; {@code out} may be {@code real}. This default runs
+     * the forward transform, the product and the inverse one after the other; a backend may fuse them (the
+     * Java backend multiplies while the last axis of the forward transform is still in cache and goes
+     * straight back along it).
+     */
+    default void convolve(double[] real, double[] kernel, double scale, double[] out, double[] spectrum) {
+        checkLengths(real, spectrum);
+        checkKernel(kernel);
+        forward(real, spectrum);
+        for (int e = 0; e < kernel.length; e++) {
+            double factor = scale * kernel[e];
+            spectrum[2 * e] *= factor;
+            spectrum[2 * e + 1] *= factor;
+        }
+        inverse(spectrum, out);
+    }
+
+    /** Checks that {@code kernel} holds one value per half-spectrum entry. */
+    default void checkKernel(double[] kernel) {
+        if (2 * kernel.length != complexLength()) {
+            throw new IllegalArgumentException("kernel has " + kernel.length + " values, plan " + n1() + "x" + n2()
+                    + "x" + n3() + " has " + complexLength() / 2 + " half-spectrum entries");
+        }
+    }
+
     /** Name of the backend that made this plan. */
     String backendName();
 

@@ -77,6 +77,40 @@ class RealFft3DTest {
         return m;
     }
 
+    /**
+     * convolve (fused in the Java backend) = IFFT(scale·K·DFT(f)) with the DFT done naively; {@code out} may be
+     * the input array.
+     */
+    @ParameterizedTest(name = "{0}: {1}x{2}x{3}, {4} threads")
+    @MethodSource("shapes")
+    void convolutionMatchesTheNaiveRoute(String name, int n1, int n2, int n3, int threads) {
+        try (FftBackend backend = backend(name, threads);
+             RealFft3D plan = backend.plan(n1, n2, n3)) {
+            double[] f = random(n1 * n2 * n3, 5L * n1 + 7L * n2 + n3);
+            double[] kernel = random(plan.complexLength() / 2, 99L + n3);
+            double scale = -1.7;
+            double[] spectrum = NaiveDft.forward(f, n1, n2, n3);
+            for (int e = 0; e < kernel.length; e++) {
+                spectrum[2 * e] *= scale * kernel[e];
+                spectrum[2 * e + 1] *= scale * kernel[e];
+            }
+            double[] expected = new double[f.length];
+            plan.inverse(spectrum, expected);
+
+            double[] out = new double[f.length];
+            double[] scratch = new double[plan.complexLength()];
+            double[] input = f.clone();
+            plan.convolve(f, kernel, scale, out, scratch);
+            assertArrayEquals(input, f, "convolve must not modify its input");
+            double tolerance = 1e-13 * Math.max(1.0, maxAbs(expected)) * Math.log(n1 * n2 * n3 + 2.0);
+            assertTrue(maxDiff(expected, out) <= tolerance, "convolution differs by " + maxDiff(expected, out));
+            plan.convolve(input, kernel, scale, input, scratch);
+            assertTrue(maxDiff(expected, input) <= tolerance, "in place: " + maxDiff(expected, input));
+            assertThrows(IllegalArgumentException.class,
+                    () -> plan.convolve(f, new double[kernel.length + 1], 1.0, out, scratch));
+        }
+    }
+
     @ParameterizedTest(name = "{0}: {1}x{2}x{3}, {4} threads")
     @MethodSource("shapes")
     void forwardMatchesNaiveDftAndRoundTrips(String name, int n1, int n2, int n3, int threads) {

@@ -45,11 +45,6 @@ final class KerkerPreconditioner implements ResidualPreconditioner {
 
     @Override
     public void apply(double[] residual, double[] out) {
-        operators.plan().forward(residual, spectrum);
-        for (int e = 0; e < filter.length; e++) {
-            spectrum[2 * e] *= filter[e];
-            spectrum[2 * e + 1] *= filter[e];
-        }
-        operators.plan().inverse(spectrum, out);
+        operators.plan().convolve(residual, filter, 1.0, out, spectrum);
     }
 }
