@@ -193,23 +193,19 @@ public final class WangTeter implements DensityFunctional {
                 referenceDensity = average;
             }
         }
-        // n^{5/6} = √n·∛n in cache-sized blocks, each checked as it is read (NaN: a negative or non-finite value)
-        double checked = parallel.sumBlocks(size, (from, to, worker) -> {
-            if (!DensityChecks.nonNegativeFinite(n, from, to)) {
-                return Double.NaN;
-            }
+        // Whole-range passes, not ParallelRange.sumBlocks: with the loops below in cache blocks, JMH forks at
+        // 96³ intermittently ran this term with 32 MB allocated per evaluation and ~1.7× its time (cause not
+        // found; never seen with these whole-range loops, nor in TF and vW, which use the blocks).
+        DensityChecks.requireNonNegative(name(), n);
+        parallel.forEach(size, (from, to, worker) -> {
             for (int j = from; j < to; j++) {
                 powerAlpha[j] = Math.max(n[j], DENSITY_FLOOR);
             }
             ArrayMath.cbrt(powerAlpha, convolved, from, to);
             for (int j = from; j < to; j++) {
-                powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j];
+                powerAlpha[j] = Math.sqrt(powerAlpha[j]) * convolved[j]; // n^{5/6} = √n·∛n
             }
-            return 0.0;
         });
-        if (Double.isNaN(checked)) {
-            DensityChecks.requireNonNegative(name(), n);
-        }
         double derivativeSum = 0;
         if (followsCellAverage && potential != null) {
             // ∂E/∂n₀ = ΔV/N Σ_G ∂K/∂n₀ |FFT(n^α)|² over the full spectrum (Parseval): needs the spectrum itself
@@ -223,12 +219,12 @@ public final class WangTeter implements DensityFunctional {
             operators.multiply(spectrum, kernel);
             plan.inverse(spectrum, convolved);
         } else {
-            plan.convolve(powerAlpha, kernel, 1.0, convolved, spectrum);
+            operators.convolve(powerAlpha, kernel, convolved);
         }
         double[] v = potential == null ? null : potential.values();
         // (1/V)·∂E/∂n₀ with ∂E/∂n₀ = (ΔV/N)·derivativeSum; zero in the fixed mode.
         double shift = derivativeSum * grid.volumeElement() / size / grid.cell().volume();
-        double sum = parallel.sumBlocks(size, (from, to, worker) -> {
+        double sum = parallel.sum(size, (from, to, worker) -> {
             if (v != null) {
                 for (int j = from; j < to; j++) {
                     v[j] += 2 * ALPHA * powerAlpha[j] / Math.max(n[j], DENSITY_FLOOR) * convolved[j] + shift;
