@@ -96,9 +96,8 @@ final class StockhamRealFft3D implements RealFft3D {
 
     /**
      * Forward transform, the product split over the workers, inverse transform. (Fusing the product into the
-     * axis-1 pass, forward and inverse back to back per batch of columns, measured 6–9 % faster in isolation,
-     * but in one JMH fork C2 then compiled the functional calling it with boxed vector operations, 32 MB
-     * allocated and 1.7× the time per evaluation at 96³: the transform's code inlined twice in one method.)
+     * axis-1 pass, forward and inverse back to back per batch of columns, measured 6–9 % faster in isolation;
+     * it was set aside while JMH forks intermittently ran Wang–Teter at 96³ with boxed code, see docs/design.md.)
      */
     @Override
     public void convolve(double[] real, double[] kernel, double scale, double[] out, double[] spectrum) {
