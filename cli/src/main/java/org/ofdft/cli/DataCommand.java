@@ -153,8 +153,7 @@ public final class DataCommand implements Runnable {
             Dataset3D data;
             String reference;
             if ("kohn_sham".equals(method)) {
-                ScfInput.Solver solver = parsed.solver() != null ? parsed.solver()
-                        : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null, null);
+                ScfInput.Solver solver = parsed.solverOrDefaults();
                 Scf3D.KohnShamSetup setup = Scf3D.kohnShamSetup(parsed, directory, solver);
                 KohnShamConfigurations kohnSham = new KohnShamConfigurations(setup.atoms().pseudopotentials(),
                         setup.settings());

@@ -68,8 +68,7 @@ public final class ScfCommand implements Callable<Integer> {
         ScfInput.Calculation calculation = Checks.required(scf.calculation(), "[calculation]");
         int dimension = Checks.required(calculation.dimension(), "calculation.dimension");
         Path directory = out != null ? out : Path.of(stem(input) + ".out");
-        ScfInput.Solver solver = scf.solver() != null ? scf.solver()
-                : new ScfInput.Solver(null, null, null, null, null, null, null, null, null, null, null);
+        ScfInput.Solver solver = scf.solverOrDefaults();
         if (fft.backend == null && solver.fft() != null) {
             fft.backend = solver.fft();
         }

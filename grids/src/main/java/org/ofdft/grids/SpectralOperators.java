@@ -126,11 +126,7 @@ public final class SpectralOperators implements AutoCloseable {
      * spectrum: out = IFFT(K(G)·F(G)). Build K once with {@link #radialKernel}.
      */
     public void convolve(double[] f, double[] kernel, double[] out) {
-        if (kernel.length != reciprocal.size()) {
-            throw new IllegalArgumentException("kernel has " + kernel.length + " values, the half spectrum of "
-                    + grid + " has " + reciprocal.size());
-        }
-        plan.convolve(f, kernel, 1.0, out, spectrum);
+        plan.convolve(f, kernel, 1.0, out, spectrum);      // checks the kernel's length
     }
 
     /** Fourier values k(|G|) of a radial kernel on the half spectrum (a new array, built once per grid). */

@@ -99,5 +99,14 @@ public record ScfInput(
             String fft,
             Integer threads,
             String preconditioner) {
+
+        /** An absent [solver] table: every key at its default. */
+        public static final Solver DEFAULTS = new Solver(null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** [solver], or {@link Solver#DEFAULTS} when the input has none. */
+    public Solver solverOrDefaults() {
+        return solver != null ? solver : Solver.DEFAULTS;
     }
 }

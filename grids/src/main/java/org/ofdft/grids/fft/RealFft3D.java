@@ -43,9 +43,8 @@ public interface RealFft3D extends AutoCloseable {
      * Periodic convolution with a real kernel given on the half spectrum: out = IFFT(scale·K(G)·FFT(real))
      * ({@code kernel} has n1·n2·(n3/2+1) values, indexed like the half spectrum). {@code spectrum} is scratch
      * of {@link #complexLength()} doubles, overwritten; {@code out} may be {@code real}. This default runs
-     * the forward transform, the product and the inverse one after the other; a backend may fuse them (the
-     * Java backend multiplies while the last axis of the forward transform is still in cache and goes
-     * straight back along it).
+     * the forward transform, the product and the inverse one after the other; a backend may do better (FFTW
+     * multiplies on its native spectrum, with no copies of it between the two transforms).
      */
     default void convolve(double[] real, double[] kernel, double scale, double[] out, double[] spectrum) {
         checkLengths(real, spectrum);

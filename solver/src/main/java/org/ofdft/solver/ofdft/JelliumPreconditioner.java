@@ -1,5 +1,7 @@
 package org.ofdft.solver.ofdft;
 
+import org.ofdft.functionals.SpinTreatment;
+import org.ofdft.functionals.kinetic.ThomasFermi;
 import org.ofdft.grids.Grid3D;
 import org.ofdft.grids.SpectralOperators;
 
@@ -50,7 +52,7 @@ public final class JelliumPreconditioner implements Preconditioner {
             throw new IllegalArgumentException("number of electrons must be positive, got " + electrons);
         }
         double meanDensity = electrons / grid.cell().volume();
-        double thomasFermi = 0.3 * Math.pow(3 * Math.PI * Math.PI, 2.0 / 3.0);
+        double thomasFermi = ThomasFermi.coefficient(3, SpinTreatment.UNPOLARIZED);
         return new JelliumPreconditioner(operators,
                 40.0 / 9.0 * thomasFermi * Math.pow(meanDensity, 2.0 / 3.0), 16 * Math.PI * meanDensity);
     }
